@@ -1,0 +1,1 @@
+"""Pantau's crawler: the Scrapy project that fetches outlets' articles."""

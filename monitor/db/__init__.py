@@ -1,0 +1,1 @@
+"""Database: models, sessions, the embedded server and migrations."""
