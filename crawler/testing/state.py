@@ -1,0 +1,107 @@
+"""The article store behind one replica: ids, lookups and a change clock, copy-on-write for threads."""
+
+from __future__ import annotations
+
+import threading
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+
+from crawler.testing.article import ReplicaArticle, slugify
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An article as placed on a site: its numeric id and path."""
+
+    article: ReplicaArticle
+    id: int
+    path: str  # the article's URL path on the replica ("/read/669001/slug")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """An immutable view of the site's articles, newest first."""
+
+    entries: tuple[Entry, ...]
+    by_id: dict[int, Entry]
+    by_slug: dict[str, Entry]
+    changed: datetime  # last publication on the site (second precision, UTC)
+
+    def in_category(self, slug: str) -> list[Entry]:
+        return [e for e in self.entries if e.article.category == slug]
+
+    def with_tag(self, tag_slug: str) -> list[Entry]:
+        return [e for e in self.entries if any(slugify(t) == tag_slug for t in e.article.tags)]
+
+    def categories(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for e in self.entries:
+            out.setdefault(e.article.category, e.article.category_name)
+        return out
+
+    def tags(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for e in self.entries:
+            for t in e.article.tags:
+                out.setdefault(slugify(t), t)
+        return out
+
+    def search(self, query: str) -> list[Entry]:
+        words = [w for w in query.lower().split() if w]
+        if not words:
+            return []
+        hits = []
+        for e in self.entries:
+            text = (e.article.title + " " + e.article.body_text).lower()
+            if all(w in text for w in words):
+                hits.append(e)
+        return hits
+
+
+def tag_id(tag: str) -> int:
+    """A stable numeric id for a tag name (Disway's /listtag/<id>/<slug>)."""
+    return 1000 + zlib.crc32(slugify(tag).encode("ascii")) % 90000
+
+
+class ArticleStore:
+    """Thread-safe store: `publish` swaps in a new Snapshot; readers just take `snapshot`."""
+
+    def __init__(self, first_id: int, path_for: Callable[[ReplicaArticle, int], str]) -> None:
+        self._lock = threading.Lock()
+        self._next_id = first_id
+        self._path_for = path_for
+        self._snap = Snapshot((), {}, {}, datetime(2000, 1, 1, tzinfo=UTC))
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._snap
+
+    def add(self, articles: list[ReplicaArticle], *, bump_clock: bool = True) -> list[Entry]:
+        with self._lock:
+            snap = self._snap
+            by_slug = dict(snap.by_slug)
+            by_id = dict(snap.by_id)
+            added = []
+            # Oldest first so that ids grow with publication time, as on a real CMS.
+            for article in sorted(articles, key=lambda a: a.published):
+                slug, k = article.slug, 2
+                while slug in by_slug:
+                    slug, k = f"{article.slug}-{k}", k + 1
+                if slug != article.slug:
+                    article = replace(article, slug=slug)
+                entry = Entry(article, self._next_id, self._path_for(article, self._next_id))
+                self._next_id += 1
+                by_slug[slug] = by_id[entry.id] = entry
+                added.append(entry)
+            entries = tuple(sorted(by_id.values(), key=lambda e: (e.article.published, e.id), reverse=True))
+            changed = snap.changed
+            newest = max((e.article.last_modified for e in entries), default=changed).astimezone(UTC)
+            now = datetime.now(UTC).replace(microsecond=0)
+            if bump_clock:
+                # Strictly later than before, so If-Modified-Since (second precision) sees the change.
+                changed = max(changed + timedelta(seconds=1), now)
+            changed = max(changed, newest.replace(microsecond=0))
+            self._snap = Snapshot(entries, by_id, by_slug, changed)
+            return added
