@@ -98,6 +98,7 @@ class Settings(BaseSettings):
     smtp_password: str | None = None
     smtp_security: Literal["none", "starttls", "ssl"] = "none"
     smtp_timeout: float = Field(default=30.0, gt=0)
+    smtp_ca_file: Path | None = None  # extra CA (or self-signed server cert) to trust for TLS
     alert_from: str = "pantau@localhost"
     alert_to: StrList = Field(default_factory=list)
     digest_to: StrList = Field(default_factory=list)
@@ -114,6 +115,8 @@ class Settings(BaseSettings):
     metrics_port: int | None = Field(default=None, ge=0, le=65535)
     metrics_host: str = "127.0.0.1"
     leader_takeover_seconds: int = Field(default=10, ge=1)
+    # tests only: the command started instead of `python -m crawler.run` (the outlet key is appended)
+    crawl_command: str | None = None
 
     @field_validator("outlets", "alert_to", "digest_to", "health_to", "scrapyd_urls", mode="before")
     @classmethod
