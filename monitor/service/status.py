@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -12,6 +12,11 @@ from monitor.db.models import Alert, Article, CrawlRun, Outlet, ServiceLeader, S
 from monitor.settings import Settings
 
 
+def leader_stale_seconds(settings: Settings) -> int:
+    """A leader whose heartbeat (every 5 s) is older than this is not shown: it is dead or cut off."""
+    return max(30, 3 * settings.leader_takeover_seconds)
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -19,10 +24,15 @@ def _iso(value: datetime | None) -> str | None:
 def collect_status(sessions: sessionmaker[Session], settings: Settings) -> dict[str, Any]:
     with sessions() as session:
         leader_row = session.get(ServiceLeader, 1)
+        stale_after = leader_stale_seconds(settings)
+        fresh = leader_row is not None and bool(
+            session.scalar(select(func.now() - ServiceLeader.heartbeat_at <= timedelta(seconds=stale_after))
+                           .where(ServiceLeader.id == 1))
+        )
         leader = (
             {"pid": leader_row.pid, "host": leader_row.host, "since": _iso(leader_row.since),
              "heartbeat_at": _iso(leader_row.heartbeat_at)}
-            if leader_row
+            if leader_row is not None and fresh
             else None
         )
         known = {o.key: o for o in session.scalars(select(Outlet))}

@@ -1,0 +1,1 @@
+"""Tests of the service: scheduling, leader election, crawl children, stop and restart."""
