@@ -1,1 +1,1 @@
-"""spiders package."""
+"""One data-only module per outlet, each a subclass of its platform's spider."""

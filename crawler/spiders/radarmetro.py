@@ -1,0 +1,9 @@
+"""Radar Metro (Disway): Kota Metro and Lampung."""
+
+from crawler.platforms.disway import DiswaySpider
+
+
+class RadarMetroSpider(DiswaySpider):
+    name = "radarmetro"
+    categories = ("pemerintahan", "politik")
+    topic_tags = ("netralitas-asn",)
