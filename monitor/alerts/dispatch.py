@@ -9,6 +9,7 @@ from email.message import EmailMessage
 from typing import Any
 
 import sentry_sdk
+from sentry_sdk.integrations.logging import ignore_logger
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,6 +22,7 @@ from monitor.logs import redact
 from monitor.settings import Settings
 
 log = logging.getLogger(__name__)
+ignore_logger(__name__)  # failures are captured explicitly below, with the alert's context, once
 
 RETRY_CAP = timedelta(hours=6)
 MAX_PER_RUN = 200
