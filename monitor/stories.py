@@ -3,17 +3,40 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from types import ModuleType
+
+import numpy as np
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from monitor.db.models import Article, ArticleSignature, SanctionFinding, SignatureBand, Story
+
+BANDS = 32  # LSH: 32 bands x 4 rows of the 128 MinHash values; candidate at Jaccard ~0.42 (50 %)
+ROWS = 4
+QUOTE_BAND_BASE = 1000  # band numbers >= this hold quote keys (a shared direct quotation)
+QUOTE_BAND_SLOTS = 16384
+QUOTE_MIN_WORDS = 8
+MAX_QUOTE_KEYS = 12
+QUOTE_SAME_EVENT = timedelta(days=2)  # a shared quote groups articles published this close together
+MIN_JACCARD = 0.3  # MinHash estimate below this is not even shown to similarity.same_story
+MAX_CANDIDATES = 32
+LOCK_NAMESPACE = 0x5354  # pg_advisory_xact_lock(int4, int4): first key "ST" for story keys
 
 _SPACE = re.compile(r"\s+")
 
 
 def normalise_text(body: str) -> str:
     """Fold case, Unicode forms, punctuation and whitespace: the text two copies of one article share."""
-    text = unicodedata.normalize("NFKC", body or "").casefold()
+    text_ = unicodedata.normalize("NFKC", body or "").casefold()
     kept = []
-    for ch in text:
+    for ch in text_:
         category = unicodedata.category(ch)
         if category == "Cf":  # zero-width and other format characters vanish
             continue
@@ -24,3 +47,271 @@ def normalise_text(body: str) -> str:
 def content_hash(body: str) -> str:
     """sha256 (hex) of the normalised body: the key of `articles.content_hash` (same text = same article)."""
     return hashlib.sha256(normalise_text(body).encode("utf-8")).hexdigest()
+
+
+# -- pure keys -----------------------------------------------------------------------------------
+
+
+def _hash64(data: bytes) -> int:
+    """A signed 64-bit hash (PostgreSQL bigint)."""
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little", signed=True)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryKeys:
+    """What an article stores to be found: its MinHash and its (band, band_hash) keys."""
+
+    minhash: bytes
+    bands: tuple[tuple[int, int], ...]  # LSH bands, then quote keys
+
+    def lock_keys(self) -> list[int]:
+        """int4 advisory-lock keys, sorted so that every worker takes them in the same order."""
+        return sorted({_hash64(b"%d:%d" % key) & 0x7FFFFFFF for key in self.bands})
+
+
+def minhash_bytes(values: Iterable[int]) -> bytes:
+    return np.asarray(list(values), dtype="<u8").tobytes()
+
+
+def band_hashes(minhash: bytes) -> list[tuple[int, int]]:
+    """(band, hash) of each LSH band of a stored MinHash."""
+    width = ROWS * 8
+    return [(band, _hash64(minhash[band * width : (band + 1) * width])) for band in range(BANDS)]
+
+
+def quote_keys(quotes: Iterable[str]) -> list[tuple[int, int]]:
+    """Keys of long direct quotations; the band number is derived from the hash, so lookups need no order."""
+    keys: dict[int, int] = {}
+    for quote in quotes:
+        norm = normalise_text(quote)
+        if len(norm.split()) < QUOTE_MIN_WORDS:
+            continue
+        value = _hash64(norm.encode("utf-8"))
+        band = QUOTE_BAND_BASE + (value % QUOTE_BAND_SLOTS)
+        keys.setdefault(band, value)
+        if len(keys) >= MAX_QUOTE_KEYS:
+            break
+    return sorted(keys.items())
+
+
+def _similarity() -> ModuleType:
+    """monitor.text.similarity, imported on first use so that the dedup keys work without it."""
+    return importlib.import_module("monitor.text.similarity")
+
+
+def scheme() -> str:
+    """Names how signatures are made; stored with each one, so a change of scheme is never mixed."""
+    return f"{_similarity().SCHEME};lsh={BANDS}x{ROWS}"
+
+
+def signature_text(title: str | None, body: str) -> str:
+    """The text an article is signed on: its body, or its title when the body is (nearly) empty."""
+    return body if len(body.split()) >= 20 else f"{title or ''}\n{body}"
+
+
+def story_keys(title: str | None, body: str, quotes: Iterable[str] = ()) -> StoryKeys:
+    sig = _similarity().signature(signature_text(title, body))
+    data = minhash_bytes(int(v) for v in sig.hashvalues)
+    return StoryKeys(data, tuple(band_hashes(data) + quote_keys(quotes)))
+
+
+def jaccard_estimate(a: bytes, b: bytes) -> float:
+    """Share of equal MinHash values: an unbiased estimate of the shingle sets' Jaccard similarity."""
+    x = np.frombuffer(a, dtype="<u8")
+    y = np.frombuffer(b, dtype="<u8")
+    if x.size == 0 or x.size != y.size:
+        return 0.0
+    return float(np.count_nonzero(x == y)) / x.size
+
+
+# -- candidates in PostgreSQL ---------------------------------------------------------------------
+
+_CANDIDATES = text(
+    """
+    SELECT c.article_id, a.story_id, s.minhash, c.band_hits, c.quote_hits, c.ref
+    FROM (
+        SELECT sb.article_id,
+               count(*) FILTER (WHERE sb.band < :quote_base) AS band_hits,
+               count(*) FILTER (WHERE sb.band >= :quote_base) AS quote_hits,
+               min(sb.created_at) AS ref
+        FROM unnest(CAST(:bands AS smallint[]), CAST(:hashes AS bigint[])) AS q(band, band_hash)
+        JOIN signature_bands sb ON sb.band = q.band AND sb.band_hash = q.band_hash
+        WHERE sb.created_at BETWEEN :lo AND :hi AND sb.article_id <> :self
+        GROUP BY sb.article_id
+        ORDER BY count(*) DESC, sb.article_id
+        LIMIT :limit
+    ) c
+    JOIN articles a ON a.id = c.article_id AND a.story_id IS NOT NULL
+    JOIN article_signatures s ON s.article_id = c.article_id AND s.scheme = :scheme
+    """
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    article_id: int
+    story_id: int
+    jaccard: float
+    band_hits: int
+    quote_hits: int
+    ref: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    story_id: int
+    article_id: int
+    score: float
+    reason: str  # near-duplicate | same-quote
+
+
+def reference_time(article: Article) -> datetime:
+    """When an article happened for grouping: its publication time, else when it was fetched."""
+    return article.published_at or article.fetched_at
+
+
+def find_candidates(
+    session: Session, keys: StoryKeys, article_id: int, ref: datetime, window: timedelta
+) -> list[Candidate]:
+    """Articles sharing an LSH band or a quote key within `window` of `ref` (one indexed query)."""
+    rows = session.execute(
+        _CANDIDATES,
+        {
+            "bands": [b for b, _ in keys.bands],
+            "hashes": [h for _, h in keys.bands],
+            "lo": ref - window,
+            "hi": ref + window,
+            "self": article_id,
+            "scheme": scheme(),
+            "quote_base": QUOTE_BAND_BASE,
+            "limit": MAX_CANDIDATES,
+        },
+    ).all()
+    return [
+        Candidate(r.article_id, r.story_id, jaccard_estimate(keys.minhash, r.minhash), r.band_hits, r.quote_hits, r.ref)
+        for r in rows
+    ]
+
+
+def verify(session: Session, article: Article, ref: datetime, candidates: Sequence[Candidate]) -> list[Match]:
+    """Keep candidates that really are the same story, best first."""
+    matches: list[Match] = []
+    near = [c for c in candidates if c.band_hits and c.jaccard >= MIN_JACCARD]
+    if near:
+        others = {
+            row.id: signature_text(row.title, row.body)
+            for row in session.execute(
+                select(Article.id, Article.title, Article.body).where(Article.id.in_([c.article_id for c in near]))
+            )
+        }
+        mine = signature_text(article.title, article.body)
+        for cand in near:
+            other = others.get(cand.article_id)
+            if other is not None and _similarity().same_story(mine, other):
+                matches.append(Match(cand.story_id, cand.article_id, cand.jaccard, "near-duplicate"))
+    seen = {m.article_id for m in matches}
+    for cand in candidates:
+        if cand.quote_hits and cand.article_id not in seen and abs(cand.ref - ref) <= QUOTE_SAME_EVENT:
+            score = min(0.99, MIN_JACCARD + 0.1 * cand.quote_hits + cand.jaccard)
+            matches.append(Match(cand.story_id, cand.article_id, score, "same-quote"))
+    return sorted(matches, key=lambda m: (-m.score, m.article_id))
+
+
+# -- assignment ------------------------------------------------------------------------------------
+
+
+def lock_story_keys(session: Session, keys: StoryKeys) -> None:
+    """Serialise workers grouping possibly-related articles: xact advisory locks on every key, in order.
+
+    Two copies of one text share band keys, so the second waits for the first to commit and then
+    finds it as a candidate; unrelated articles share no key and never wait for each other.
+    """
+    session.execute(
+        text(
+            "SELECT count(pg_advisory_xact_lock(:ns, k)) "
+            "FROM (SELECT k FROM unnest(CAST(:keys AS int[])) AS k ORDER BY k) AS ordered"
+        ),
+        {"ns": LOCK_NAMESPACE, "keys": keys.lock_keys()},
+    )
+
+
+def store_keys(session: Session, article_id: int, keys: StoryKeys, ref: datetime) -> None:
+    """Replace the article's signature and bands (band rows carry its reference time for the window)."""
+    session.execute(delete(SignatureBand).where(SignatureBand.article_id == article_id))
+    stmt = insert(ArticleSignature).values(article_id=article_id, scheme=scheme(), minhash=keys.minhash)
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[ArticleSignature.article_id],
+            set_={"scheme": stmt.excluded.scheme, "minhash": stmt.excluded.minhash, "created_at": func.now()},
+        )
+    )
+    session.execute(
+        insert(SignatureBand),
+        [{"article_id": article_id, "band": b, "band_hash": h, "created_at": ref} for b, h in keys.bands],
+    )
+
+
+def refresh_story(session: Session, story_id: int) -> Story | None:
+    """Recount a story from its articles; delete it when it has none left."""
+    members = (
+        select(
+            func.count(Article.id).label("n"),
+            func.min(func.coalesce(Article.published_at, Article.fetched_at)).label("first"),
+            func.coalesce(func.bool_or(SanctionFinding.report), False).label("report"),
+        )
+        .select_from(Article)
+        .outerjoin(SanctionFinding, SanctionFinding.article_id == Article.id)
+        .where(Article.story_id == story_id)
+    )
+    n, first, report = session.execute(members).one()
+    if n == 0:
+        session.execute(delete(Story).where(Story.id == story_id))
+        return None
+    session.execute(
+        update(Story)
+        .where(Story.id == story_id)
+        .values(article_count=n, first_published_at=first, sanction_report=report, updated_at=func.now())
+        .execution_options(synchronize_session=False)
+    )
+    story = session.get(Story, story_id, populate_existing=True)
+    return story
+
+
+def _is_anchor(session: Session, story_id: int, article_id: int) -> bool:
+    first = session.scalar(select(func.min(Article.id)).where(Article.story_id == story_id))
+    return first == article_id
+
+
+def assign_story(session: Session, article: Article, quotes: Iterable[str], window: timedelta) -> Story:
+    """Put the article into the best verified candidate's story, or a new one; store its keys.
+
+    Idempotent for reprocessing: an article keeps its story while it still matches a member of it
+    (or is the story's first article).
+    """
+    keys = story_keys(article.title, article.body, quotes)
+    ref = reference_time(article)
+    lock_story_keys(session, keys)
+    matches = verify(session, article, ref, find_candidates(session, keys, article.id, ref, window))
+    current = article.story_id
+    chosen: int | None = None
+    if current is not None and (
+        any(m.story_id == current for m in matches) or _is_anchor(session, current, article.id)
+    ):
+        chosen = current
+    elif matches:
+        chosen = matches[0].story_id
+    store_keys(session, article.id, keys, ref)
+    if chosen is None:
+        story = Story(title=article.title, first_published_at=article.published_at, article_count=0)
+        session.add(story)
+        session.flush()
+        chosen = story.id
+    else:
+        session.execute(select(Story.id).where(Story.id == chosen).with_for_update())
+    article.story_id = chosen
+    session.flush()
+    if current is not None and current != chosen:
+        refresh_story(session, current)
+    result = refresh_story(session, chosen)
+    assert result is not None  # it holds this article
+    return result
