@@ -157,9 +157,12 @@ class ReplicaSite:
             self._log.append(LoggedRequest(method, path, headers))
 
     # -- rendering ---------------------------------------------------------------
-    def render(self, method: str, target: str) -> Reply:
-        """The reply for a request target, before faults and conditional GET."""
-        req = Request.parse(method, target, self.base_url, self._store.snapshot)
+    def render(self, method: str, target: str, base_url: str | None = None) -> Reply:
+        """The reply for a request target, before faults and conditional GET.
+
+        `base_url` renders links for another origin (e.g. the real outlet's) without a running server.
+        """
+        req = Request.parse(method, target, base_url or self.base_url, self._store.snapshot)
         if req.path.startswith(("/uploads/", "/assets/", "/wp-content/", "/img/")):
             if req.path.endswith((".jpg", ".png", ".gif", ".webp")):
                 return Reply(body=GIF, content_type="image/gif")
