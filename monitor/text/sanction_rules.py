@@ -1,0 +1,120 @@
+"""Sentence-level rules for sanction reports: outcome verbs, recommendations, findings, and blockers."""
+
+from __future__ import annotations
+
+import re
+
+_I = re.I
+
+# A sanction imposed or decided ("dijatuhi sanksi", "diberhentikan", "telah diberi hukuman").
+IMPOSED = re.compile(
+    r"\b(?:dijatuhi|dijatuhkan|menjatuhkan|dikenai|dikenakan|mengenakan|diberi|diberikan|memberikan|memberi|"
+    r"mendapat|mendapatkan|menerima|diganjar|dapat(?!\s+(?:di|me|ber|ter)\w)|terkena|kena|menjalani|dijatuhkannya)\s+(?:\w+\s+){0,3}?"
+    r"(?:sanksi|hukuman|teguran|peringatan tertulis|vonis)\b"
+    r"|\b(?:disanksi|dihukum|diberhentikan|dipecat|dicopot|dinonjobkan|didemosi|divonis|dibebastugaskan|"
+    r"diturunkan\s+(?:pangkat|jabatan|jabatannya|pangkatnya)|turun\s+jabatan|dibebaskan\s+dari\s+jabatan(?:nya)?|"
+    r"ditunda\s+kenaikan\s+(?:gaji|pangkat)|dipotong\s+tunjangan)\b",
+    _I,
+)
+# A formal recommendation or a formal finding forwarded for sanction.
+RECOMMENDED = re.compile(
+    r"\b(?:merekomendasikan|direkomendasikan|rekomendasikan)\b"
+    r"|\b(?:mengeluarkan|menerbitkan|diterbitkan|diterbitkanlah|dikeluarkan|mengirim|mengirimkan|melayangkan|"
+    r"meneruskan|memberikan|menyampaikan|membuat|turun|turunnya)\s+(?:\w+\s+){0,2}?rekomendasi\b"
+    r"|\brekomendasi\s+(?:\w+\s+){0,2}?(?:kasn|komisi asn|komisi aparatur|bkn|bawaslu|panwas\w*)\b"
+    r"|\b(?:sesuai|berdasarkan|menindaklanjuti|tindak lanjut|atas|menanggapi|melaksanakan)\s+(?:surat\s+)?"
+    r"rekomendasi\b"
+    r"|\b(?:meneruskan|diteruskan|teruskan|melimpahkan|dilimpahkan)\s+(?:\w+\s+){0,5}?(?:ke|kepada)\s+"
+    r"(?:kasn|komisi asn|komisi aparatur|bkn|badan kepegawaian|ppk|pejabat pembina|bupati|wali ?kota|gubernur)\b",
+    _I,
+)
+FINDING = re.compile(
+    r"\b(?:menetapkan|memutuskan|diputuskan|dinyatakan|ditetapkan|terbukti|memenuhi unsur|putusan)\b"
+    r"(?:\s+[\w,()-]+){0,10}?\s+(?:melanggar|langgar|pelanggaran|tidak netral|tak netral)\b",
+    _I,
+)
+# Modal, conditional and negating words that make an outcome hypothetical or denied.
+_MODAL = re.compile(
+    r"\b(?:akan|bakal|bisa|dapat(?=\s+(?:di|me|ber|ter)\w+)|terancam|ancaman|harus|wajib|mungkin|kemungkinan|"
+    r"hendak|berpotensi|jangan|nantinya|siap|rencana|berencana|usulan|mengusulkan|diusulkan|"
+    r"sedang(?=\s+(?:di|me)\w+)|masih|agar|supaya|untuk)\b",
+    _I,
+)
+_NEGATION = re.compile(r"\b(?:tidak|tak|belum|bukan|tanpa)\b", _I)
+_CONDITIONAL = re.compile(
+    r"\b(?:jika|jikalau|apabila|bila|bilamana|kalau|manakala|seandainya|andai|misalkan|misalnya|"
+    r"barang\s?siapa|siapapun|siapa pun|setiap)\b",
+    _I,
+)
+_GENERIC = re.compile(
+    r"\b(?:asn|pns|pppk|pegawai|aparatur|pejabat|kepala desa|guru|mereka|bagi|pelanggar)\s+yang\s+"
+    r"(?:\w+\s+){0,2}?(?:melanggar|terlibat|terbukti|tidak netral|tak netral|ketahuan|kedapatan|berpolitik|"
+    r"ikut|mendukung|tidak menjaga)\b"
+    r"|\bbagi\s+(?:yang|pelanggar)\b|\bsanksi(?:nya)?\s+(?:yang\s+)?(?:bisa|dapat|akan|menanti|mengancam)\b",
+    _I,
+)
+_EXPLAIN = re.compile(
+    r"\b(?:mulai dari|antara lain|meliputi|terdiri|jenis sanksi|jenis hukuman|tingkat(?:an)? sanksi|"
+    r"diatur dalam|sesuai (?:dengan )?(?:pp|peraturan|ketentuan|undang)|berdasarkan (?:pp|peraturan))\b",
+    _I,
+)
+_LEVELS = re.compile(r"\b(?:sanksi|hukuman(?: disiplin)?)\s+(ringan|sedang|berat)\b", _I)
+UNPROVEN = re.compile(
+    r"\b(?:tidak|tak|belum)\s+(?:\w+\s+)?terbukti\b|\btidak ditemukan (?:bukti|adanya|unsur|pelanggaran)\b|"
+    r"\btidak memenuhi unsur\b|\b(?:rekomendasi|laporan)\s+(?:\w+\s+){0,3}?ditolak\b|\bdihentikan\b",
+    _I,
+)
+_SPECIFIC = re.compile(
+    r"\b(?:\d{1,4}|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\w+ belas|\w+ puluh)\s+"
+    r"(?:orang\s+)?(?:asn|pns|pppk|aparatur|pegawai|pejabat|kepala|camat|lurah|guru|kades|perangkat)\b",
+    _I,
+)
+_OFF_TOPIC = re.compile(
+    r"\b(?:bolos|membolos|mangkir|tidak masuk kerja|korupsi|koruptor|narkoba|narkotika|asusila|selingkuh|"
+    r"prajurit|anggota polri|personel polri|anggota tni)\b",
+    _I,
+)
+_PARTIAL = re.compile(r"\b(?:lainnya|sisanya|selebihnya|sementara|sedangkan)\b", _I)
+_NONE_EXISTS = re.compile(r"\b(?:tidak|tak|belum|jangan)\s+(?:sampai\s+)?ada\b", _I)
+_DUGAAN = re.compile(r"\b(?:dugaan|diduga|terduga|indikasi|potensi|kajian)\b", _I)
+_REL_OUTCOME = re.compile(r"\byang\s+(?:di\w+|me\w+|kena|terkena)\s*$", _I)
+
+
+def _blocked_before(sentence: str, start: int, window: int = 5) -> bool:
+    head = sentence[:start]
+    words = head.split()
+    modal = " ".join(words[-window:])
+    negation = " ".join(words[-3:])
+    return (
+        bool(_MODAL.search(modal))
+        or bool(_NEGATION.search(negation))
+        or bool(_REL_OUTCOME.search(head))
+        or bool(_NONE_EXISTS.search(" ".join(words[-8:])))
+    )
+
+
+def judge_sentence(sentence: str) -> tuple[str | None, float]:
+    """The strongest unblocked signal in one sentence: ('imposed'|'recommended'|'finding'|'unproven', weight)."""
+    if _OFF_TOPIC.search(sentence):
+        return None, 0.0
+    if UNPROVEN.search(sentence) and not IMPOSED.search(sentence) and not _PARTIAL.search(sentence):
+        return "unproven", 1.0
+    conditional = bool(_CONDITIONAL.search(sentence))
+    generic = bool(_GENERIC.search(sentence)) and not _SPECIFIC.search(sentence)
+    explain = bool(_EXPLAIN.search(sentence)) or len({m.lower() for m in _LEVELS.findall(sentence)}) >= 2
+    if conditional or generic or explain:
+        return None, 0.0
+    for m in IMPOSED.finditer(sentence):
+        if not _blocked_before(sentence, m.start()):
+            return "imposed", 1.0
+        near = " ".join(sentence[: m.start()].split()[-4:]).lower()
+        if re.search(r"\bakan\b", near) and not re.search(r"\b(?:tidak|belum|jika|bisa)\b", near) \
+                and _SPECIFIC.search(sentence) and m.group(0).lower().startswith(("menjatuhkan", "memberi")):
+            return "recommended", 0.6  # a decided sanction for named/counted people, to be carried out
+    for m in RECOMMENDED.finditer(sentence):
+        if not _blocked_before(sentence, m.start()):
+            return "recommended", 0.8
+    for m in FINDING.finditer(sentence):
+        if not _blocked_before(sentence, m.start(), 4) and not _DUGAAN.search(m.group(0)):
+            return "finding", 0.7
+    return None, 0.0

@@ -1,0 +1,171 @@
+"""Sanction reports (labeling.md §2): has a neutrality sanction against civil servants been imposed?"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from monitor.text.relevance import judge_relevance
+from monitor.text.sanction_rules import judge_sentence
+from monitor.text.sentences import sentences
+
+MAX_CHARS = 60_000
+_READ_ALSO = re.compile(r"^[ \t]*(?:baca(?:an)? (?:juga|lainnya|selanjutnya)|baca ?:)[^\n]*", re.I | re.M)
+_WEIGHTS = {"imposed": 1.0, "recommended": 0.8, "finding": 0.7}
+
+_TYPES = re.compile(
+    r"sanksi moral(?: berupa [^.,;]{3,80})?|sanksi (?:disiplin|hukuman)?\s*(?:ringan|sedang|berat)|"
+    r"hukuman disiplin(?: etik| (?:ringan|sedang|berat))?|teguran (?:lisan|tertulis)|"
+    r"pernyataan tidak puas(?: secara tertulis)?|penundaan kenaikan (?:gaji berkala|pangkat)|"
+    r"ditunda kenaikan (?:gaji berkala|pangkat)|penurunan (?:pangkat|jabatan)[^.,;]{0,40}|turun jabatan|"
+    r"pembebasan dari jabatan|dibebaskan dari jabatan|pemotongan tunjangan(?: kinerja)?[^.,;]{0,30}|"
+    r"pemberhentian (?:dengan|tidak dengan) hormat[^.,;]{0,40}|diberhentikan(?: (?:dengan|tidak dengan) hormat)?|"
+    r"dipecat|dicopot(?: dari jabatan(?:nya)?)?|dinonjobkan|divonis [^.;]{3,80}|"
+    r"(?:sanksi|hukuman) (?:disiplin )?etik|pernyataan (?:permohonan )?maaf secara terbuka|peringatan|pembinaan",
+    re.I,
+)
+_VIOLATION = re.compile(
+    r"(?:karena|akibat|lantaran|terkait|atas)\s+(?:terbukti\s+)?(?P<v>[^.;]{8,140})"
+    r"|(?P<w>(?:hadir|menghadiri|mengikuti|ikut|terlibat)\s+(?:dalam\s+)?(?:kampanye|deklarasi|acara|kegiatan)"
+    r"[^.;,]{0,100}|(?:memberi(?:kan)?\s+)?(?:like|komentar|share)[^.;]{0,80}|"
+    r"(?:foto|berfoto|berpose)[^.;]{0,80}|(?:menjadi|jadi)\s+(?:tim sukses|timses|caleg|anggota partai)[^.;]{0,60}|"
+    r"membuat video[^.;]{0,80}|mengumpulkan ktp[^.;]{0,80}|mengarahkan[^.;]{0,100}|"
+    r"mengampanyekan[^.;]{0,100}|mendukung[^.;]{0,80}|memasang[^.;]{0,80})",
+    re.I,
+)
+_AUTHORITY = re.compile(
+    r"\b(?:kasn|komisi (?:asn|aparatur sipil negara)|bkn|badan kepegawaian negara|"
+    r"bawaslu(?: (?:ri|provinsi|kabupaten|kota|kab\.?))?(?: [A-Z][a-z]+)?|panwaslu\w*|inspektorat(?: daerah)?|"
+    r"bkpsdm(?: [A-Z][a-z]+)?|bkd(?: [A-Z][a-z]+)?|bkpp|majelis kode etik|"
+    r"(?:pjs |pj |plt )?(?:bupati|wali ?kota|gubernur|menteri|sekda)(?: [A-Z][a-z]+)?|"
+    r"ppk|pejabat pembina kepegawaian|pengadilan(?: negeri)?(?: [A-Z][a-z]+)?|majelis hakim)\b",
+    re.I,
+)
+_REGION = re.compile(
+    r"\b(?:Kabupaten|Kota|Provinsi|Kab\.)\s+[A-Z][a-z]+(?:\s+(?:Utara|Selatan|Timur|Barat|Tengah|Raya))?"
+)
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z ]{2,30})\s*[,(|–-]")
+_NUMWORDS = {
+    "seorang": 1, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+    "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12, "tiga belas": 13,
+    "empat belas": 14, "lima belas": 15, "kedua": 2, "ketiga": 3, "kelima": 5, "kelima belas": 15,
+}
+_SUBJECT = re.compile(
+    r"\b(?P<n>\d{1,5}(?:\.\d{3})?|seorang|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
+    r"sebelas|(?:dua|tiga|empat|lima) belas|kelima belas|kedua|ketiga|kelima)\s+(?:orang\s+)?"
+    r"(?P<who>(?:oknum\s+)?(?:asn|pns|pppk|aparatur sipil negara|pegawai[\w ]{0,30}?|pejabat[\w ]{0,30}?|"
+    r"kepala (?:sekolah|sd|smp|sma|desa|dinas)[\w ]{0,30}?|camat|lurah|guru[\w ]{0,20}?|kades|perangkat desa|"
+    r"bidan|kepsek)(?:\s*\([A-Z]+\))?(?:\s+(?:pelanggar netralitas|pemkab \w+|pemkot \w+|pemprov \w+|"
+    r"(?:di|kabupaten|kota) [A-Z]\w+))?)",
+    re.I,
+)
+_AGGREGATE = re.compile(
+    r"\b(?:sepanjang|selama (?:tahapan|tahun|\d)|sejak|total|tercatat|mencatat|dari jumlah|dari total|"
+    r"rekapitulasi|data\s+\w+\s+(?:mencatat|menunjukkan)|hingga (?:saat ini|kini)|dari \d[\d.]* (?:aduan|kasus|laporan))\b",
+    re.I,
+)
+
+
+_CASES = re.compile(r"\b(\d{1,5})\s+(?:kasus|pelanggaran|pelanggar|orang)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class SanctionFinding:
+    """Whether an article reports a sanction, and what it says about it."""
+
+    report: bool
+    kind: str | None = None  # case | aggregate
+    subjects: str | None = None
+    count: int | None = None
+    sanction_type: str | None = None
+    violation: str | None = None
+    authority: str | None = None
+    region: str | None = None
+    evidence: str | None = None
+    score: float = 0.0
+
+
+def _number(raw: str) -> int | None:
+    raw = raw.lower().replace(".", "")
+    if raw.isdigit():
+        return int(raw)
+    return _NUMWORDS.get(raw)
+
+
+def _first(pattern: re.Pattern[str], texts: list[str], group: str | None = None) -> str | None:
+    for t in texts:
+        m = pattern.search(t)
+        if m:
+            val = m.group(group) if group and m.group(group) else m.group(0)
+            return " ".join(val.split()).strip(" ,") or None
+    return None
+
+
+def _subjects(texts: list[str]) -> tuple[str | None, int | None]:
+    for t in texts:
+        for m in _SUBJECT.finditer(t):
+            n = _number(m.group("n"))
+            if n is not None and not (1900 <= n <= 2100):
+                return " ".join(m.group(0).split()), n
+    return None, None
+
+
+def _violation(texts: list[str]) -> str | None:
+    for t in texts:
+        m = _VIOLATION.search(t)
+        if m:
+            val = m.group("v") or m.group("w") or ""
+            val = " ".join(val.split()).strip(" ,")
+            if val:
+                return val[:160]
+    return None
+
+
+def detect_sanction(title: str | None, text: str, published: date | None = None) -> SanctionFinding:
+    """Judge whether the article reports an imposed, decided or formally recommended sanction."""
+    del published  # the judgement is on the text; kept for callers that pass it
+    text = _READ_ALSO.sub(" ", (text or "")[:MAX_CHARS])
+    if not judge_relevance(title, text).relevant:
+        return SanctionFinding(False)
+    sents = ([title.strip()] if title and title.strip() else []) + sentences(text)
+    hits: list[tuple[str, str, float]] = []
+    unproven = 0
+    for sent in sents:
+        if len(sent) > 2000:
+            sent = sent[:2000]
+        label, weight = judge_sentence(sent)
+        if label == "unproven":
+            unproven += 1
+        elif label is not None:
+            hits.append((label, sent, weight))
+    strong = [h for h in hits if h[0] == "imposed"]
+    if not hits or (unproven and not strong):
+        return SanctionFinding(False, score=0.0)
+    ranked = sorted(hits, key=lambda h: -_WEIGHTS.get(h[0], 0.5) * h[2])
+    evidence = [h[1] for h in ranked[:2]]
+    score = min(1.0, max(_WEIGHTS.get(h[0], 0.5) * h[2] for h in hits) + 0.05 * (len(hits) - 1))
+    context = evidence + [s for s in sents if s not in evidence]
+    subjects, count = _subjects(evidence) if _subjects(evidence)[0] else _subjects(context)
+    if count is None:
+        m = _CASES.search(" ".join(evidence))
+        count = _number(m.group(1)) if m else None
+    aggregate = (count or 0) >= 2 and any(
+        _AGGREGATE.search(s) for s in sents if s in evidence or re.search(rf"\b{count}\b", s)
+    )
+    region = _first(_REGION, context) if _REGION.search(text) else None
+    if region is None:
+        m = _DATELINE.match(text)
+        region = m.group(1).strip().title() if m else None
+    return SanctionFinding(
+        report=True,
+        kind="aggregate" if aggregate else "case",
+        subjects=subjects,
+        count=count,
+        sanction_type=_first(_TYPES, context),
+        violation=_violation(context),
+        authority=_first(_AUTHORITY, evidence) or _first(_AUTHORITY, context),
+        region=region,
+        evidence=" … ".join(evidence),
+        score=round(score, 3),
+    )
