@@ -204,8 +204,8 @@ def extract_article(
     )
     editor_names = clean_names([*_all_texts(root, profile.editor), *editors_in_page, *header_editors])
     authors = _pick(
-        (tuple(selector_authors), "outlet"),
         (tuple(clean_names(cleaned.credits)), "outlet"),
+        (tuple(selector_authors), "outlet"),
         (tuple(clean_names(list(hints.get("authors") or ()))), "feed"),
         (tuple(clean_names([dom.meta(root, "author", "article:author"), *dom.ld_names(ld.get("author"))])),
          "metadata"),
@@ -223,8 +223,12 @@ def extract_article(
         (tuple(normalise(k) for k in ld_keywords or () if isinstance(k, str) and normalise(k)), "metadata"),
     )
     section = ld.get("articleSection")
+    label_category = ""
+    if profile.first_tag_is_category and tags.layer == "outlet" and tags.value:
+        label_category, tags = tags.value[0], _Layered(tags.value[1:], "outlet")
     category = _pick(
         (_first_text(root, profile.category), "outlet"),
+        (label_category, "outlet"),
         (normalise(hints.get("category")), "feed"),
         (dom.meta(root, "article:section"), "metadata"),
         (normalise(section if isinstance(section, str) else ""), "metadata"),

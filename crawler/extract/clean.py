@@ -68,10 +68,9 @@ def is_caption(paragraph: str) -> bool:
 
 
 def credit_names(code: str) -> tuple[str, ...]:
-    """`maruli/prabu` -> ('maruli', 'prabu'); `pp04` -> ('pp04',); `*` -> ()."""
-    if code.strip() in ("*", ""):
-        return ()
-    return tuple(part.strip() for part in re.split(r"[/,&]", code) if part.strip())
+    """The credit as the outlet prints it: `maruli/prabu` -> ('maruli/prabu',); `*` -> ()."""
+    code = code.strip()
+    return () if code in ("*", "") else (code,)
 
 
 def clean_paragraphs(

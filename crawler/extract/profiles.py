@@ -26,6 +26,7 @@ class Profile:
     drop: tuple[str, ...] = ()  # removed from the body before reading paragraphs
     datelines: tuple[re.Pattern[str], ...] = ()
     timezone: timezone = WIB
+    first_tag_is_category: bool = False  # Blogger: the first label serves as the section
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ _COMMON_DROP = (
     "script", "style", "noscript", "iframe", "form", "ins", ".adsbygoogle", ".ads-slot", "[class*=ads-]",
     "figure", "figcaption", ".wp-caption", ".wp-caption-text", "small", ".baca-juga", ".bacajuga",
     "#comments", ".comments", ".comment-respond", ".sharedaddy", ".jp-relatedposts", ".related-posts",
-    ".crp_related", ".yarpp-related", ".share", ".social-share", ".post-tags", ".tags",
+    ".crp_related", ".yarpp-related", ".bacaan-lainnya", ".baca-lainnya", ".related", ".share", ".social-share", ".post-tags", ".tags",
 )  # fmt: skip
 
 _GENERIC_DATELINE = re.compile(
@@ -93,8 +94,9 @@ BLOGGER = Profile(
           ".date-header span", ".post-timestamp", ".published"),
     authors=(".post-author .fn", "span.fn", ".g-profile span", "a[rel=author]"),
     body=("div.post-body.entry-content", "div.post-body", ".entry-content"),
-    tags=("a[rel=tag]", ".post-labels a"),
+    tags=(".post-labels a[rel=tag]", "a[rel=tag]", ".post-labels a"),
     category=(),
+    first_tag_is_category=True,
     drop=(*_COMMON_DROP, ".tr-caption", ".post-share-buttons", ".post-footer", "#comments", ".comments"),
 )  # fmt: skip
 
