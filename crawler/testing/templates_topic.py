@@ -36,8 +36,8 @@ def warning(c: Ctx) -> Draft:
         quote(st, "ASN itu pelayan masyarakat, bukan tim sukses. Jangan ada yang ikut membagikan atau menyukai "
               "unggahan kampanye di media sosial,", head, r.head_title, "kata")
         + f" kata {head.short}.",
-        f"Menurut {head.short}, pelanggaran netralitas dapat berujung pada hukuman disiplin sebagaimana diatur "
-        "dalam Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin PNS.",
+        f"Menurut {head.short}, pelanggaran netralitas dapat berujung pada hukuman disiplin sesuai ketentuan "
+        "PP 94/2021 tentang Disiplin Pegawai Negeri Sipil.",
         "Ia meminta para kepala dinas mengawasi bawahannya. "
         + quote(st, "Kalau ada laporan, pasti kami tindak lanjuti. Sanksinya bisa sampai penundaan kenaikan "
                 "pangkat,", head, r.head_title, "tegas")
