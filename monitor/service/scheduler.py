@@ -39,7 +39,7 @@ def optional(module: str, name: str) -> Callable[..., Any] | None:
 
 
 @contextlib.contextmanager
-def cron_checkin(slug: str, schedule: str) -> Iterator[None]:
+def cron_checkin(slug: str, schedule: int) -> Iterator[None]:
     """Sentry cron check-in around one job run, through monitor.alerts.crons when it is there."""
     monitored = optional("monitor.alerts.crons", "monitored")
     if monitored is None:
@@ -47,12 +47,6 @@ def cron_checkin(slug: str, schedule: str) -> Iterator[None]:
         return
     with monitored(slug, schedule):
         yield
-
-
-def every(seconds: int) -> str:
-    """A crontab-ish schedule string for Sentry (intervals below a minute round up)."""
-    minutes = max(1, round(seconds / 60))
-    return f"*/{minutes} * * * *" if minutes < 60 else f"0 */{max(1, minutes // 60)} * * *"
 
 
 class Jobs:
@@ -70,7 +64,8 @@ class Jobs:
         self.active = 0  # jobs running right now
         self._lock = threading.Lock()
 
-    def _timed(self, name: str, func: Callable[[], Any], schedule: str) -> Any:
+    def _timed(self, name: str, func: Callable[[], Any], schedule: int) -> Any:
+        """Run one job under a Sentry cron check-in (`schedule`: its interval in seconds)."""
         started = time.monotonic()
         with self._lock:
             self.active += 1
@@ -97,7 +92,7 @@ class Jobs:
     def crawl(self, outlet: str) -> None:
         if self.request_crawl is not None:
             self._timed(f"crawl-{outlet}", lambda: self.request_crawl(outlet) if self.request_crawl else None,
-                        every(self.settings.crawl_interval))
+                        self.settings.crawl_interval)
 
     def _call(self, module: str, name: str, *args: Any, **kwargs: Any) -> Any:
         """Call a part's entry point; a part that has not landed yet is skipped."""
@@ -108,7 +103,7 @@ class Jobs:
         limit = self.settings.process_batch
         count = self._timed("process", lambda: self._call("monitor.processing", "process_pending",
                                                           self.sessions, self.settings, limit=limit),
-                            every(self.settings.process_interval))
+                            self.settings.process_interval)
         if count:
             self.metrics.processed.inc(int(count))
             self.wake("dispatch")
@@ -118,20 +113,20 @@ class Jobs:
     def dispatch(self) -> None:
         count = self._timed("dispatch", lambda: self._call("monitor.alerts.dispatch", "dispatch_due",
                                                            self.sessions, self.settings),
-                            every(self.settings.dispatch_interval))
+                            self.settings.dispatch_interval)
         if count:
             self.metrics.alerts_sent.inc(int(count))
 
     def digest(self) -> None:
         queued = self._timed("digest", lambda: self._call("monitor.alerts.digest", "maybe_enqueue_digest",
                                                           self.sessions, self.settings, datetime.now(UTC)),
-                             every(DIGEST_CHECK_SECONDS))
+                             DIGEST_CHECK_SECONDS)
         if queued:
             self.wake("dispatch")
 
     def sweep(self) -> None:
         if self.sweep_runs is not None:
-            self._timed("sweep", self.sweep_runs, every(SWEEP_SECONDS))
+            self._timed("sweep", self.sweep_runs, SWEEP_SECONDS)
 
 
 def build_scheduler(jobs: Jobs, settings: Settings, *, crawls: dict[str, datetime] | None = None,

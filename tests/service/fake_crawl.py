@@ -11,12 +11,20 @@ import time
 import psycopg
 
 
+def mode_for(spec: str, outlet: str) -> str:
+    """`hang` for every outlet, or per outlet: `diksi=hang-hard,patrolipost=crash` (others: ok)."""
+    if "=" not in spec:
+        return spec
+    modes = dict(part.split("=", 1) for part in spec.split(",") if "=" in part)
+    return modes.get(outlet, "ok")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("outlet")
     parser.add_argument("--crawl-run-id", type=int, required=True)
     args = parser.parse_args()
-    mode = os.environ.get("PANTAU_FAKE_CRAWL", "ok")
+    mode = mode_for(os.environ.get("PANTAU_FAKE_CRAWL", "ok"), args.outlet)
     if mode == "hang-hard":  # ignores SIGTERM: only SIGKILL ends it
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if mode.startswith("hang"):
