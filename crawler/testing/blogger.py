@@ -75,7 +75,7 @@ class BloggerSite:
         return Reply(body=list_page(req, self.prof, title, chunk, older))
 
     def _feed(self, req: Request, kind: str, label: str | None) -> Reply:
-        entries = list(req.snap.entries)
+        entries = req.snap.search(req.query["q"]) if req.query.get("q") else list(req.snap.entries)
         if label is not None:
             entries = [e for e in entries if label in labels(e)]
         size = max(1, min(req.int_arg("max-results", FEED_DEFAULT), FEED_CAP))

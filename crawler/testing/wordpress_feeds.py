@@ -133,7 +133,7 @@ def rest_posts(req: Request, prof: OutletProfile) -> Reply:
     if page < 1 or (page > pages and total) or (page > 1 and not total):
         return _rest_error("rest_post_invalid_page_number",
                            "Nomor halaman yang diminta lebih besar dari jumlah halaman yang tersedia.")
-    posts = []
+    posts: list[dict[str, object]] = []
     for e in entries[(page - 1) * per_page : page * per_page]:
         art = e.article
         posts.append({
@@ -152,6 +152,9 @@ def rest_posts(req: Request, prof: OutletProfile) -> Reply:
             "categories": [category_id(req, art.category)],
             "tags": [tag_term_id(t) for t in art.tags],
         })
+    fields = [f for f in req.query.get("_fields", "").split(",") if f]
+    if fields:
+        posts = [{k: v for k, v in post.items() if k in fields} for post in posts]
     headers = {"X-WP-Total": str(total), "X-WP-TotalPages": str(pages)}
     if page < pages:
         nxt = req.path + "?" + urlencode({**req.query, "page": str(page + 1)})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -106,6 +107,8 @@ def test_wordpress_feed_listing_and_rest_paging_end(big_sites: dict[str, Replica
     assert rest.headers["x-wp-total"] == str(total) and rest.headers["x-wp-totalpages"] == "2"
     assert fetch(f"{site.base_url}/wp-json/wp/v2/posts?per_page=20&page=3").status == 400
     assert fetch(f"{site.base_url}/wp-json/wp/v2/posts?per_page=101").status == 400
+    slim = json.loads(fetch(f"{site.base_url}/wp-json/wp/v2/posts?search=netralitas&_fields=link,date_gmt").text)
+    assert slim and all(set(post) == {"link", "date_gmt"} for post in slim)
 
 
 def test_wordpress_shortlink_and_permalink_redirects() -> None:
@@ -132,6 +135,9 @@ def test_blogger_feed_paging_caps_at_150_and_ends(big_sites: dict[str, ReplicaSi
         url = nxt.group(1).replace("&amp;", "&") if nxt else ""
     assert len(ids) == len(set(ids)) == len(site.entries) == 330
     assert "Disallow: /search" in fetch(site.base_url + "/robots.txt").text
+    found = fetch(f"{site.base_url}/feeds/posts/default?max-results=150&q=netralitas+ASN").text
+    total = int(re.search(r"<openSearch:totalResults>(\d+)<", found).group(1))  # type: ignore[union-attr]
+    assert 0 < total < len(site.entries)
     html = fetch(site.base_url + site.entries[0].path).text
     assert "h3 class='post-title entry-title'" in html and "abbr class='published'" in html
     assert "Posting Komentar" in html and "<b>POSJAYANEWS</b> - " in html
