@@ -70,6 +70,8 @@ ROLE_HEADS = frozenset(
         "perwira", "pembina", "penasihat", "panglima", "kapuspen", "kabiro", "kapendam", "kasubdit",
         "kasubid", "kasubbid", "kakanwil", "kajari", "kajati", "ketum", "sekum", "bendahara",
         "koordinator", "direktorat", "divisi", "kasie", "pengurus", "presiden", "wapres", "pimpinan",
+        "pelatih", "manajer", "pengacara", "advokat", "pakar", "dokter", "pemilik", "aktivis", "relawan",
+        "kordinator", "ketua-ketua", "kapolsek", "kasatreskrim", "kabag", "sekcam", "kasubbag", "danlanal",
     )
 )
 

@@ -244,3 +244,15 @@ def is_short_of(short: str, full: str, nickname: bool = False) -> bool:
     if nickname:
         return all(any(x == w or (len(w) >= 3 and x.startswith(w)) for x in it) for w in s)
     return all(any(w == x for x in it) for w in s)
+
+
+def mentions(phrase: str) -> list[tuple[str, str | None]]:
+    """Every name in a phrase with the role written just before it ("Bupati Sleman Kustini ...")."""
+    toks = _tokens(phrase)
+    out: list[tuple[str, str | None]] = []
+    prev = 0
+    for s, e, name in name_runs(phrase):
+        role = _role_text(toks[prev:s]) if s > prev else None
+        out.append((name, role))
+        prev = e
+    return out

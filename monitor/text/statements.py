@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.text.lexicon import REPORT_VERBS, SPEECH_VERBS
-from monitor.text.names import Ref, is_short_of, name_runs, normalise_name, parse_after, parse_before
+from monitor.text.lexicon import PLACES, REPORT_VERBS, ROLE_HEADS, SPEECH_VERBS
+from monitor.text.names import Ref, is_short_of, mentions, normalise_name, parse_after, parse_before
 from monitor.text.quotes import QuoteSpan, scan_quotes
 from monitor.text.sentences import sentence_spans
 
@@ -29,7 +29,6 @@ _INDIRECT = re.compile(
     r"disampaikan|dikatakan|diungkapkan|ditegaskan|dijelaskan)\s+(?=[A-Z])"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_PLACE_PREP = re.compile(r"(?:\b(?:di|ke|dari|menuju|kawasan|hadapan)\s*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +118,14 @@ def _attribution(text: str, sp: QuoteSpan) -> _Attr | None:
     return None
 
 
+def _interrupted(text: str, first: QuoteSpan, second: QuoteSpan) -> bool:
+    """'"Part one," kata Budi, "part two."': one statement broken by its attribution."""
+    if not first.closed or not second.opened:
+        return False
+    gap = text[first.close_pos : second.open_pos]
+    return "\n" not in gap and len(gap) < 160 and gap.rstrip().endswith(",") and bool(_AFTER.match(gap))
+
+
 def _split_inline(sp: QuoteSpan) -> tuple[str, _Attr] | None:
     """An unclosed quote whose attribution sits inside it: '"Setiap ASN dilarang ..., katanya saat ...'."""
     m = _INLINE.search(sp.text)
@@ -193,19 +200,15 @@ def _collect_people(masked: str, people: _People) -> None:
             ref = parse_after(sent[im.end() : im.end() + 160])
             if ref is not None and ref.name:
                 people.add(s + im.start(), ref.name, ref.role, 1)
-        for _a, _b, name in _runs_with_offsets(sent):
-            if len(name.split()) >= 2 and not _PLACE_PREP.search(sent[: _a][-12:]):
-                people.add(s + _a, name, None, 3)
+        for name, role in mentions(sent):
+            idx = max(sent.find(name.split()[0]), 0)
+            if len(name.split()) >= 2 or (role and _role_ends_well(role)):
+                people.add(s + idx, name, role, 2 if role else 3)
 
 
-def _runs_with_offsets(sent: str) -> list[tuple[int, int, str]]:
-    """Name runs with approximate character offsets inside the sentence."""
-    out: list[tuple[int, int, str]] = []
-    for _s, _e, name in name_runs(sent):
-        first = name.split()[0]
-        idx = sent.find(first)
-        out.append((max(idx, 0), max(idx, 0) + len(name), name))
-    return out
+def _role_ends_well(role: str) -> bool:
+    last = role.split()[-1].strip("(),.")
+    return last.lower() in ROLE_HEADS or last.lower() in PLACES or (last.isupper() and len(last) >= 2)
 
 
 def _speaker(people: _People, attr: _Attr, pos: int) -> tuple[str | None, str | None]:
@@ -252,7 +255,10 @@ def extract_statements(text: str, title: str | None = None) -> list[Statement]:
     out: list[Statement] = []
     pending: list[str] = []
     prev_close = -1
-    for sp, quote, attr in found:
+    skip: set[int] = set()
+    for n, (sp, quote, attr) in enumerate(found):
+        if n in skip:
+            continue
         if attr is None:
             if sp.closed and sp.whole_paragraph:
                 if pending and not text[prev_close:sp.open_pos].strip():
@@ -268,6 +274,9 @@ def extract_statements(text: str, title: str | None = None) -> list[Statement]:
             parts = [*pending, quote]
         pending = []
         joined = "\n".join(_clean_quote(p) for p in parts if _clean_quote(p))
+        if n + 1 < len(found) and _interrupted(text, sp, found[n + 1][0]):
+            joined = f"{joined} {_clean_quote(found[n + 1][1])}".strip()
+            skip.add(n + 1)
         if len(joined.split()) < 2:
             continue
         speaker, role = _speaker(people, attr, sp.open_pos)
