@@ -31,9 +31,9 @@ def scrapy_settings(settings: Settings, database_url: str | None = None) -> dict
         "DOWNLOAD_WARNSIZE": settings.max_page_bytes // 2,
         "DOWNLOAD_FAIL_ON_DATALOSS": True,
         "RETRY_ENABLED": True,
-        "RETRY_TIMES": 2,
+        "RETRY_TIMES": settings.retry_times,
         "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
-        "RETRY_BACKOFF_BASE": 0.5,
+        "RETRY_BACKOFF_BASE": settings.retry_backoff,
         "RETRY_BACKOFF_MAX": 10.0,
         "DOWNLOADER_MIDDLEWARES": {
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,

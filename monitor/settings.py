@@ -84,6 +84,8 @@ class Settings(BaseSettings):
     autothrottle: bool = True
     max_page_bytes: int = Field(default=5_000_000, ge=10_000)
     obey_robots: bool = True
+    retry_times: int = Field(default=2, ge=0, description="retries of a 5xx/timeout within one pass")
+    retry_backoff: float = Field(default=0.5, ge=0, description="seconds before the first retry; doubles")
     scrapyd_urls: StrList = Field(default_factory=list)
 
     # -- monitor ---------------------------------------------------------------

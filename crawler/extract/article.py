@@ -80,10 +80,16 @@ def _date(root: Any, profile: Profile) -> datetime | None:
     return None
 
 
-def _page_links(root: Any, profile: Profile, url: str | None) -> tuple[str, ...]:
-    if not profile.pagination:
-        return ()
+def _page_links(root: Any, profile: Profile, url: str | None) -> tuple[tuple[str, ...], int]:
+    """(links to the later pages of this article, in order; this page's number)."""
+    if not profile.pagination or root is None:
+        return (), 1
     current = 1
+    for marker in dom.css(root, ".pagination li.active, .pagination .active, .page-links .current, .post-page-numbers.current"):
+        digits = dom.text_of(marker).strip()
+        if digits.isdigit():
+            current = int(digits)
+            break
     numbered: dict[int, str] = {}
     for element in dom.css(root, profile.pagination):
         number_text = element.get("data-ci-pagination-page") or dom.text_of(element)
@@ -101,7 +107,7 @@ def _page_links(root: Any, profile: Profile, url: str | None) -> tuple[str, ...]
             current = number
             continue
         numbered.setdefault(number, absolute)
-    return tuple(href for number, href in sorted(numbered.items()) if number > current)
+    return tuple(href for number, href in sorted(numbered.items()) if number > current), current
 
 
 @dataclass(frozen=True)
@@ -123,9 +129,12 @@ def extract_article(
     outlet: str | None,
     *,
     hints: Mapping[str, Any] | None = None,
-    first_page: bool = True,
+    first_page: bool | None = None,
 ) -> ExtractedArticle:
-    """Read an article page. `hints` are feed fields (title, published, authors, tags, category)."""
+    """Read an article page. `hints` are feed fields (title, published, authors, tags, category).
+
+    `first_page` (None = tell from the page's pagination) decides whether a dateline is stripped.
+    """
     html = html or ""
     platform: str | None = OUTLETS[outlet].platform if outlet in OUTLETS else None
     if outlet is None or platform is None:
@@ -136,6 +145,9 @@ def extract_article(
     root = dom.parse(html)
     ld = dom.json_ld_article(root)
     lazy: list[GenericFields] = []
+    page_links, page_no = _page_links(root, profile, url)
+    if first_page is None:
+        first_page = page_no <= 1
 
     def generic() -> GenericFields:
         if not lazy:
@@ -248,7 +260,7 @@ def extract_article(
         body_paragraphs=cleaned.paragraphs,
         tags=tags.value or (),
         category=category.value or None,
-        page_links=_page_links(root, profile, url) if root is not None else (),
+        page_links=page_links,
         provenance=provenance,
         editor=editor_names[0] if editor_names else None,
         platform=profile.platform,
