@@ -63,12 +63,15 @@ class Jobs:
         self.scheduler: BackgroundScheduler | None = None
         self.active = 0  # jobs running right now
         self._lock = threading.Lock()
+        self._running: set[str] = set()
+        self._again: set[str] = set()  # woken while running: run once more right after
 
     def _timed(self, name: str, func: Callable[[], Any], schedule: int) -> Any:
         """Run one job under a Sentry cron check-in (`schedule`: its interval in seconds)."""
         started = time.monotonic()
         with self._lock:
             self.active += 1
+            self._running.add(name)
         try:
             with cron_checkin(f"pantau-{name}", schedule):
                 return func()
@@ -79,12 +82,21 @@ class Jobs:
         finally:
             with self._lock:
                 self.active -= 1
+                self._running.discard(name)
+                again = name in self._again
+                self._again.discard(name)
+            if again:
+                self.wake(name)
             self.metrics.job_duration.labels(job=name).observe(time.monotonic() - started)
 
     def wake(self, job_id: str) -> None:
         """Run a periodic job now instead of at its next tick (e.g. dispatch after new alerts)."""
         if self.scheduler is None:
             return
+        with self._lock:
+            if job_id in self._running:
+                self._again.add(job_id)
+                return
         with contextlib.suppress(Exception):
             self.scheduler.modify_job(job_id, next_run_time=datetime.now(UTC))
 
