@@ -18,6 +18,7 @@ from monitor.settings import Settings
 log = logging.getLogger(__name__)
 
 MAX_WINDOW = timedelta(days=7)
+LISTED_MEMORY = timedelta(days=90)
 LIST_LIMIT = 30
 SPEAKERS = 10
 
@@ -139,6 +140,21 @@ def collect(session: Session, settings: Settings, since: datetime, until: dateti
     }
 
 
+def listed_before(session: Session, until: datetime) -> set[int]:
+    """Stories (or, without a story, negated article ids) already listed by earlier digests."""
+    groups: set[int] = set()
+    payloads = session.scalars(
+        select(Alert.payload).where(Alert.kind == "digest", Alert.created_at > until - LISTED_MEMORY)
+    ).all()
+    for payload in payloads:
+        for entry in (payload or {}).get("sanctions") or []:
+            if isinstance(entry.get("story_id"), int):
+                groups.add(entry["story_id"])
+            elif isinstance(entry.get("article_id"), int):
+                groups.add(-entry["article_id"])
+    return groups
+
+
 def _sanctions(session: Session, settings: Settings, since: datetime, until: datetime,
                names: dict[str, str]) -> list[dict[str, Any]]:
     """Sanction reports judged in the window, one per story; back-filled ones are flagged."""
@@ -152,14 +168,15 @@ def _sanctions(session: Session, settings: Settings, since: datetime, until: dat
     alerted = set(session.scalars(select(Alert.story_id).where(Alert.kind == "sanction",
                                                                Alert.story_id.is_not(None))).all())
     out: list[dict[str, Any]] = []
-    seen: set[int] = set()
+    seen = listed_before(session, until)  # `pantau reprocess` renews findings; list each report once
     for finding, article in rows:
         group = article.story_id if article.story_id is not None else -article.id
         if group in seen:
             continue
         seen.add(group)
         out.append({
-            "story_id": article.story_id, "title": article.title, "url": article.canonical_url,
+            "story_id": article.story_id, "article_id": article.id, "title": article.title,
+            "url": article.canonical_url,
             "outlet_name": names.get(article.outlet_key, article.outlet_key),
             "subjects": finding.subjects, "sanction_type": finding.sanction_type, "region": finding.region,
             "published_at": article.published_at.isoformat() if article.published_at else None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 from email.message import EmailMessage
@@ -11,6 +12,7 @@ from typing import Any
 import sentry_sdk
 from sentry_sdk.integrations.logging import ignore_logger
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.alerts.outbox import story_articles
@@ -27,6 +29,8 @@ ignore_logger(__name__)  # failures are captured explicitly below, with the aler
 RETRY_CAP = timedelta(hours=6)
 MAX_PER_RUN = 200
 STOP_AFTER_FAILURES = 3
+MARK_TRIES = 4
+MARK_PAUSE = 0.5  # seconds, growing per try
 
 
 @dataclass(frozen=True)
@@ -90,12 +94,21 @@ def compose(alert: Claimed, settings: Settings) -> EmailMessage:
 
 
 def _mark_sent(sessions: sessionmaker[Session], alert: Claimed) -> None:
-    with transaction(sessions) as session:
-        session.execute(
-            update(Alert)
-            .where(Alert.id == alert.id, Alert.status == "pending")
-            .values(status="sent", sent_at=func.now(), last_error=None)
-        )
+    """Record the hand-over. Retried briefly: failing here is the one window for a duplicate mail."""
+    for attempt in range(MARK_TRIES):
+        try:
+            with transaction(sessions) as session:
+                session.execute(
+                    update(Alert)
+                    .where(Alert.id == alert.id, Alert.status == "pending")
+                    .values(status="sent", sent_at=func.now(), last_error=None)
+                )
+            return
+        except OperationalError:
+            if attempt + 1 == MARK_TRIES:
+                raise
+            log.warning("alert %s was sent but could not be marked yet; retrying", alert.id)
+            time.sleep(MARK_PAUSE * (attempt + 1))
 
 
 def _mark_failed(sessions: sessionmaker[Session], alert: Claimed, error: str, settings: Settings) -> bool:

@@ -6,14 +6,14 @@ import datetime as dt
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.alerts.digest import maybe_enqueue_digest
 from monitor.alerts.dispatch import dispatch_due
 from monitor.alerts.i18n import WIB
 from monitor.alerts.outbox import enqueue_story_alert
-from monitor.db.models import Alert, CrawlRun, Statement, Story
+from monitor.db.models import Alert, CrawlRun, SanctionFinding, Statement, Story
 from monitor.db.session import transaction
 from tests.alerts.conftest import add_article, add_sanction_story
 from tests.alerts.helpers import SettingsFactory
@@ -86,6 +86,14 @@ def test_digest_is_queued_once_per_day_after_digest_time(settings_factory: Setti
     with sessions() as session:
         second = session.scalars(select(Alert).where(Alert.kind == "digest").order_by(Alert.id.desc())).first()
     assert second is not None and second.payload["sanctions"] == []
+
+    # `pantau reprocess` renews the findings' created_at: already listed reports are not listed again
+    with transaction(sessions) as session:
+        session.execute(update(SanctionFinding).values(created_at=next_day + dt.timedelta(hours=1)))
+    assert maybe_enqueue_digest(sessions, settings, next_day + dt.timedelta(days=1)) is True
+    with sessions() as session:
+        third = session.scalars(select(Alert).where(Alert.kind == "digest").order_by(Alert.id.desc())).first()
+    assert third is not None and third.payload["sanctions"] == []
 
 
 def test_no_digest_without_recipients(settings_factory: SettingsFactory, sessions: sessionmaker[Session]) -> None:
