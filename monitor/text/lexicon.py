@@ -103,7 +103,7 @@ ilustrasi reporter editor penulis pewarta sumber yang bapak ibu sang pihak terse
 kasus sanksi hukuman disiplin serentak kepala ketua wakil jadi apalagi sebab karena jika bila apabila
 kalau agar supaya tetapi tapi sehingga selanjutnya lebih lanjut diketahui dikutip demikian sejumlah
 sebanyak tercatat sepanjang selama sejak hingga sampai mulai pesta demokrasi rapat koordinasi
-sosialisasi kegiatan acara upacara apel hari kesadaran tentang dan atau serta bersama ada
+sosialisasi kegiatan acara upacara apel kesadaran tentang dan atau serta bersama ada
 program gerakan mahkamah konstitusi bank kantor mabes polres polda polsek polri tni asn pns pppk
 kpu bawaslu panwaslu panwascam gakkumdu kasn bkn bkd bkpsdm bkpp bksdm bpsdm kemendagri kemenpan
 pemkab pemkot pemprov dprd dpr dpd kpk ombudsman kejaksaan kejari kejati sentra ppk pkd pps kpps

@@ -29,6 +29,8 @@ _FUNCTION_WORDS = frozenset(
     "sendiri lainnya semua seluruh para pihak bersama saat ketika usai selepas sebelum setelah".split()
 )
 _PLACE_PREPS = frozenset(("di", "ke", "dari", "menuju", "kawasan", "jalan", "jl", "jl."))
+# pe-/ke- ... -an nominalisations ("Penindakan", "Kependudukan") name offices, not people
+_NOMINAL = re.compile(r"^(?:pe|ke)[a-z]{3,}an$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _NAME_WORD = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Za-z]+)*\.?$")
 
@@ -61,6 +63,8 @@ def is_name_token(tok: str) -> bool:
         return False
     low = _bare(tok)
     if len(low) >= 7 and low.endswith("nya"):
+        return False
+    if _NOMINAL.match(low):
         return False
     return not (low in NON_NAME or low in PLACE_INTRO or low in TITLES or low in RANKS or low in PLACES or low in DIRECTIONS)
 
@@ -111,6 +115,8 @@ def name_runs(phrase: str) -> list[tuple[int, int, str]]:
             i = j
             continue
         run = _trim_places(toks[i:j], before)
+        while run and is_title(run[0]):
+            run = run[1:]
         words = [w.rstrip(".") if not _INITIAL.match(w) else w for w in run]
         if words and not all(_INITIAL.match(w) for w in words):
             runs.append((j - len(run), j, " ".join(words)))

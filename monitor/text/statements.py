@@ -118,12 +118,19 @@ def _attribution(text: str, sp: QuoteSpan) -> _Attr | None:
     return None
 
 
+def _gap_sep(text: str, sp: QuoteSpan) -> str:
+    """The punctuation closing the attribution after a quote (',' for a broken sentence, '.' otherwise)."""
+    rest = text[sp.close_pos : sp.close_pos + 160].split("\n")[0]
+    m = re.search(r"[,.]\s*[\"“”]", rest)
+    return m.group(0)[0] if m else ","
+
+
 def _interrupted(text: str, first: QuoteSpan, second: QuoteSpan) -> bool:
     """'"Part one," kata Budi, "part two."': one statement broken by its attribution."""
     if not first.closed or not second.opened:
         return False
     gap = text[first.close_pos : second.open_pos]
-    return "\n" not in gap and len(gap) < 160 and gap.rstrip().endswith(",") and bool(_AFTER.match(gap))
+    return "\n" not in gap and len(gap) < 160 and gap.rstrip().endswith((",", ".")) and bool(_AFTER.match(gap))
 
 
 def _split_inline(sp: QuoteSpan) -> tuple[str, _Attr] | None:
@@ -275,7 +282,8 @@ def extract_statements(text: str, title: str | None = None) -> list[Statement]:
         pending = []
         joined = "\n".join(_clean_quote(p) for p in parts if _clean_quote(p))
         if n + 1 < len(found) and _interrupted(text, sp, found[n + 1][0]):
-            joined = f"{joined} {_clean_quote(found[n + 1][1])}".strip()
+            head = joined if joined.endswith((".", "!", "?")) or _gap_sep(text, sp) == "," else f"{joined}."
+            joined = f"{head} {_clean_quote(found[n + 1][1])}".strip()
             skip.add(n + 1)
         if len(joined.split()) < 2:
             continue
