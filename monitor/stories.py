@@ -194,26 +194,31 @@ def find_candidates(
 
 
 def verify(session: Session, article: Article, ref: datetime, candidates: Sequence[Candidate]) -> list[Match]:
-    """Keep candidates that really are the same story, best first."""
-    matches: list[Match] = []
-    near = [c for c in candidates if c.band_hits and c.jaccard >= MIN_JACCARD]
-    if near:
-        others = {
-            row.id: signature_text(row.title, row.body)
-            for row in session.execute(
-                select(Article.id, Article.title, Article.body).where(Article.id.in_([c.article_id for c in near]))
-            )
-        }
-        mine = signature_text(article.title, article.body)
-        for cand in near:
-            other = others.get(cand.article_id)
-            if other is not None and _similarity().same_story(mine, other):
-                matches.append(Match(cand.story_id, cand.article_id, cand.jaccard, "near-duplicate"))
-    seen = {m.article_id for m in matches}
-    for cand in candidates:
-        if cand.quote_hits and cand.article_id not in seen and abs(cand.ref - ref) <= QUOTE_SAME_EVENT:
-            score = min(0.99, MIN_JACCARD + 0.1 * cand.quote_hits + cand.jaccard)
-            matches.append(Match(cand.story_id, cand.article_id, score, "same-quote"))
+    """Keep the candidates `similarity.same_story` confirms, best first.
+
+    Shown to it: band candidates whose MinHash estimate reaches MIN_JACCARD, and quote candidates
+    published within QUOTE_SAME_EVENT of the article.
+    """
+    shown = [
+        c for c in candidates
+        if (c.band_hits and c.jaccard >= MIN_JACCARD) or (c.quote_hits and abs(c.ref - ref) <= QUOTE_SAME_EVENT)
+    ]
+    if not shown:
+        return []
+    others = {
+        row.id: signature_text(row.title, row.body)
+        for row in session.execute(
+            select(Article.id, Article.title, Article.body).where(Article.id.in_([c.article_id for c in shown]))
+        )
+    }
+    mine = signature_text(article.title, article.body)
+    same_story = _similarity().same_story
+    matches = [
+        Match(c.story_id, c.article_id, c.jaccard + 0.1 * c.quote_hits,
+              "same-quote" if c.jaccard < MIN_JACCARD else "near-duplicate")
+        for c in shown
+        if c.article_id in others and same_story(mine, others[c.article_id])
+    ]
     return sorted(matches, key=lambda m: (-m.score, m.article_id))
 
 
@@ -246,34 +251,40 @@ def store_keys(session: Session, article_id: int, keys: StoryKeys, ref: datetime
         )
     )
     session.execute(
-        insert(SignatureBand),
-        [{"article_id": article_id, "band": b, "band_hash": h, "created_at": ref} for b, h in keys.bands],
+        text(
+            "INSERT INTO signature_bands (article_id, band, band_hash, created_at) "
+            "SELECT :id, b, h, :ref FROM unnest(CAST(:bands AS smallint[]), CAST(:hashes AS bigint[])) AS t(b, h)"
+        ),
+        {"id": article_id, "ref": ref, "bands": [b for b, _ in keys.bands], "hashes": [h for _, h in keys.bands]},
     )
 
 
 def refresh_story(session: Session, story_id: int) -> Story | None:
-    """Recount a story from its articles; delete it when it has none left."""
-    members = (
-        select(
-            func.count(Article.id).label("n"),
-            func.min(func.coalesce(Article.published_at, Article.fetched_at)).label("first"),
-            func.coalesce(func.bool_or(SanctionFinding.report), False).label("report"),
-        )
-        .select_from(Article)
-        .outerjoin(SanctionFinding, SanctionFinding.article_id == Article.id)
-        .where(Article.story_id == story_id)
-    )
-    n, first, report = session.execute(members).one()
-    if n == 0:
-        session.execute(delete(Story).where(Story.id == story_id))
-        return None
-    session.execute(
+    """Recount a story from its articles (one UPDATE); delete it when it has none left."""
+    members = Article.story_id == story_id
+    count = select(func.count(Article.id)).where(members).scalar_subquery()
+    story = session.scalars(
         update(Story)
         .where(Story.id == story_id)
-        .values(article_count=n, first_published_at=first, sanction_report=report, updated_at=func.now())
-        .execution_options(synchronize_session=False)
-    )
-    story = session.get(Story, story_id, populate_existing=True)
+        .values(
+            article_count=count,
+            first_published_at=select(func.min(func.coalesce(Article.published_at, Article.fetched_at)))
+            .where(members)
+            .scalar_subquery(),
+            sanction_report=select(func.coalesce(func.bool_or(SanctionFinding.report), False))
+            .select_from(Article)
+            .join(SanctionFinding, SanctionFinding.article_id == Article.id)
+            .where(members)
+            .scalar_subquery(),
+            updated_at=func.now(),
+        )
+        .returning(Story)
+        .execution_options(populate_existing=True)
+    ).one_or_none()
+    if story is not None and story.article_count == 0:
+        session.delete(story)
+        session.flush()
+        return None
     return story
 
 

@@ -1,0 +1,214 @@
+"""The processing queue: claim new articles, judge them, group stories, enqueue alerts, one transaction each."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session, sessionmaker
+
+from monitor.db.models import Article, SanctionFinding, Statement, Story
+from monitor.settings import Settings
+from monitor.stories import assign_story
+from monitor.text.relevance import judge_relevance
+from monitor.text.sanctions import detect_sanction
+from monitor.text.statements import extract_statements
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_ATTEMPTS = 3
+MAX_ERROR_CHARS = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What processing one article decided."""
+
+    article_id: int
+    story_id: int
+    relevant: bool
+    statements: int
+    sanction_report: bool
+    alerted: bool
+
+
+def _text(value: Any, limit: int | None = None) -> str | None:
+    """A finding field as text: sequences joined, None kept, long values cut."""
+    if value is None:
+        return None
+    if isinstance(value, list | tuple | set | frozenset):
+        value = "; ".join(str(v) for v in value if v not in (None, ""))
+    result = str(value).replace("\x00", "")
+    if not result:
+        return None
+    return result[:limit] if limit else result
+
+
+def _store_statements(session: Session, article: Article) -> list[Any]:
+    found = extract_statements(article.body, title=article.title)
+    session.execute(delete(Statement).where(Statement.article_id == article.id))
+    if found:
+        session.execute(
+            insert(Statement),
+            [
+                {
+                    "article_id": article.id,
+                    "position": i,
+                    "quote": _text(s.quote) or "",
+                    "speaker": _text(s.speaker),
+                    "role": _text(s.role),
+                    "verb": _text(s.verb, 64),
+                    "kind": _text(s.kind, 16) or "direct",
+                }
+                for i, s in enumerate(found)
+            ],
+        )
+    return list(found)
+
+
+def _store_finding(session: Session, article: Article) -> bool:
+    finding = detect_sanction(article.title or "", article.body, article.published_at)
+    values = {
+        "report": bool(finding.report),
+        "kind": _text(finding.kind, 16),
+        "subjects": _text(finding.subjects),
+        "count": finding.count if isinstance(finding.count, int) else None,
+        "sanction_type": _text(finding.sanction_type),
+        "violation": _text(finding.violation),
+        "authority": _text(finding.authority),
+        "region": _text(finding.region),
+        "evidence": _text(finding.evidence),
+        "score": float(finding.score) if finding.score is not None else None,
+    }
+    stmt = insert(SanctionFinding).values(article_id=article.id, **values)
+    session.execute(
+        stmt.on_conflict_do_update(index_elements=[SanctionFinding.article_id], set_={**values, "created_at": func.now()})
+    )
+    return bool(finding.report)
+
+
+def _enqueue_alert(session: Session, story: Story, article: Article, settings: Settings) -> bool:
+    try:
+        from monitor.alerts.outbox import enqueue_story_alert
+    except ImportError:  # the outbox is optional for tools that only judge and group
+        log.debug("monitor.alerts.outbox not available; no alert for story %s", story.id)
+        return False
+    return enqueue_story_alert(session, story, article, settings) is not None
+
+
+def process_article(session: Session, article: Article, settings: Settings) -> Outcome:
+    """Judge one claimed article and store every result, inside the caller's transaction."""
+    relevance = judge_relevance(article.title, article.body)
+    article.relevant = bool(relevance.relevant)
+    article.relevance_score = float(relevance.score)
+    statements = _store_statements(session, article)
+    report = _store_finding(session, article)
+    quotes = [s.quote for s in statements if getattr(s, "kind", "direct") == "direct" and s.quote]
+    story = assign_story(session, article, quotes, timedelta(days=settings.story_window_days))
+    alerted = _enqueue_alert(session, story, article, settings) if report and story.sanction_report else False
+    article.state = "done"
+    article.processed_at = datetime.now(UTC)
+    article.last_error = None
+    return Outcome(article.id, story.id, article.relevant, len(statements), report, alerted)
+
+
+def _claim_batch(sessions: sessionmaker[Session], after: int, size: int, only: Sequence[int] | None) -> list[int]:
+    """Ids of new articles no other worker holds right now (FOR UPDATE SKIP LOCKED), in id order."""
+    query = select(Article.id).where(Article.state == "new").order_by(Article.id).limit(size)
+    query = query.where(Article.id.in_(only)) if only is not None else query.where(Article.id > after)
+    with sessions() as session, session.begin():
+        return list(session.scalars(query.with_for_update(skip_locked=True)))
+
+
+def _process_one(sessions: sessionmaker[Session], article_id: int, settings: Settings, max_attempts: int) -> str:
+    """Process one article in its own transaction: 'done', 'failed', 'retry', or 'busy' (another worker has it)."""
+    with sessions() as session, session.begin():
+        article = session.scalars(
+            select(Article)
+            .where(Article.id == article_id, Article.state == "new")
+            .with_for_update(skip_locked=True)
+        ).first()
+        if article is None:
+            return "busy"
+        article.attempts += 1
+        savepoint = session.begin_nested()
+        try:
+            process_article(session, article, settings)
+            savepoint.commit()
+            return "done"
+        except Exception as exc:  # a poison article is recorded, never blocks the queue
+            savepoint.rollback()
+            failed = article.attempts >= max_attempts
+            log.warning(
+                "article %s failed (attempt %s of %s): %s", article_id, article.attempts, max_attempts, exc,
+                exc_info=not failed,
+            )
+            session.execute(
+                update(Article)
+                .where(Article.id == article_id)
+                .values(
+                    state="failed" if failed else "new",
+                    last_error=f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS],
+                    processed_at=func.now(),
+                )
+                .execution_options(synchronize_session=False)
+            )
+            return "failed" if failed else "retry"
+
+
+def process_pending(sessions: sessionmaker[Session], settings: Settings, limit: int | None = None) -> int:
+    """Process new articles until none is left (or `limit` were done); returns how many were processed.
+
+    Safe to run in several workers at once: each article is claimed with FOR UPDATE SKIP LOCKED
+    and processed in one transaction, so a crash loses nothing and nothing is processed twice.
+    An article that fails is retried on later runs, then marked 'failed' after
+    PANTAU_PROCESS_MAX_ATTEMPTS attempts.
+    """
+    max_attempts = int(getattr(settings, "process_max_attempts", DEFAULT_MAX_ATTEMPTS))
+    batch = settings.process_batch
+    processed = 0
+    after = 0
+    busy: list[int] = []
+    while limit is None or processed < limit:
+        ids = _claim_batch(sessions, after, batch, None)
+        if not ids:
+            break
+        for article_id in ids:
+            if limit is not None and processed >= limit:
+                return processed
+            result = _process_one(sessions, article_id, settings, max_attempts)
+            processed += result in ("done", "failed")
+            if result == "busy":
+                busy.append(article_id)
+        after = ids[-1]
+    # articles another worker held: done by it, or released (that worker died) and still new
+    for _ in range(3):
+        if not busy or (limit is not None and processed >= limit):
+            break
+        retry, busy = busy, []
+        time.sleep(0.05)
+        for article_id in _claim_batch(sessions, 0, len(retry), retry):
+            result = _process_one(sessions, article_id, settings, max_attempts)
+            processed += result in ("done", "failed")
+            if result == "busy":
+                busy.append(article_id)
+    if processed:
+        log.info("processed %s article(s)", processed)
+    return processed
+
+
+def reprocess_all(sessions: sessionmaker[Session], settings: Settings) -> int:
+    """Judge every stored article again (after a rule change); stories and alerts stay idempotent."""
+    with sessions() as session, session.begin():
+        session.execute(
+            update(Article)
+            .values(state="new", attempts=0, last_error=None)
+            .execution_options(synchronize_session=False)
+        )
+    return process_pending(sessions, settings)

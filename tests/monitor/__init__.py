@@ -1,0 +1,1 @@
+"""Tests of the monitor: dedup keys, stories, the processing queue."""
