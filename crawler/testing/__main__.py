@@ -51,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
-        stop.wait()
+        # A timed wait: a signal delivered to a server thread only runs its handler when the main thread wakes.
+        while not stop.wait(0.2):
+            pass
     except KeyboardInterrupt:
         pass
     finally:

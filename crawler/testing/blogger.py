@@ -55,7 +55,7 @@ class BloggerSite:
         if entry is None or entry.path != path:
             return not_found("Maaf, halaman yang Anda cari di blog ini tidak ada.")
         entries = req.snap.entries
-        i = entries.index(entry)
+        i = req.snap.position(entry)
         newer = entries[i - 1] if i > 0 else None
         older = entries[i + 1] if i + 1 < len(entries) else None
         return Reply(body=post_page(req, entry, self.prof, newer, older))

@@ -7,6 +7,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 
 from crawler.testing.article import ReplicaArticle, slugify
 
@@ -33,20 +34,46 @@ class Snapshot:
         return [e for e in self.entries if e.article.category == slug]
 
     def with_tag(self, tag_slug: str) -> list[Entry]:
-        return [e for e in self.entries if any(slugify(t) == tag_slug for t in e.article.tags)]
+        return list(self._tag_index.get(tag_slug, ()))
 
     def categories(self) -> dict[str, str]:
+        """{category slug: name}; computed once per snapshot."""
+        return self._categories
+
+    def tags(self) -> dict[str, str]:
+        """{tag slug: name}; computed once per snapshot."""
+        return self._tags
+
+    @cached_property
+    def _categories(self) -> dict[str, str]:
         out: dict[str, str] = {}
         for e in self.entries:
             out.setdefault(e.article.category, e.article.category_name)
         return out
 
-    def tags(self) -> dict[str, str]:
+    @cached_property
+    def _tags(self) -> dict[str, str]:
         out: dict[str, str] = {}
         for e in self.entries:
             for t in e.article.tags:
                 out.setdefault(slugify(t), t)
         return out
+
+    def position(self, entry: Entry) -> int:
+        """Index of `entry` in `entries` (newest first)."""
+        return self._positions[entry.id]
+
+    @cached_property
+    def _positions(self) -> dict[int, int]:
+        return {e.id: i for i, e in enumerate(self.entries)}
+
+    @cached_property
+    def _tag_index(self) -> dict[str, list[Entry]]:
+        index: dict[str, list[Entry]] = {}
+        for e in self.entries:
+            for t in e.article.tags:
+                index.setdefault(slugify(t), []).append(e)
+        return index
 
     def search(self, query: str) -> list[Entry]:
         words = [w for w in query.lower().split() if w]
