@@ -69,13 +69,19 @@ def is_name_token(tok: str) -> bool:
     return not (low in NON_NAME or low in PLACE_INTRO or low in TITLES or low in RANKS or low in PLACES or low in DIRECTIONS)
 
 
+_DOTTED = re.compile(r"\w\.\w")
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|news|co|org|info|tv)\b", re.I)
 
 
 def _tokens(phrase: str) -> list[str]:
-    if "." in phrase:
+    return list(_tokens_cached(phrase))
+
+
+@lru_cache(maxsize=4096)
+def _tokens_cached(phrase: str) -> tuple[str, ...]:
+    if "." in phrase and _DOTTED.search(phrase):
         phrase = _DEGREE.sub(" ", _DOMAIN.sub(" ", phrase))
-    return _TOKEN.findall(phrase)
+    return tuple(_TOKEN.findall(phrase))
 
 
 def _trim_places(run: list[str], before: str | None) -> list[str]:

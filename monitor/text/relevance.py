@@ -14,22 +14,35 @@ from dataclasses import dataclass
 MAX_CHARS = 30_000
 
 _READ_ALSO = re.compile(r"^[ \t]*(?:baca(?:an)? (?:juga|lainnya|selanjutnya)|baca ?:)[^\n]*", re.I | re.M)
-_TERMS = re.compile(
-    r"(?P<civil>\b(?:asn|pns|pppk|p3k|aparatur sipil(?: negara)?|aparatur negara|aparatur pemerintah|"
-    r"pegawai negeri(?: sipil)?|pegawai pemerintah|tenaga honorer|honorer|non[- ]?asn|kepala desa|kades|"
-    r"perangkat desa|aparat desa|lurah|camat|kepala sekolah|kepsek|sekda|sekretaris daerah|kepala dinas|"
-    r"kadis|birokrat|birokrasi|pejabat (?:eselon|pemkab|pemkot|pemprov|daerah|dinas|disdik|struktural|pemda)|"
-    r"eselon|guru|bidan|tenaga kesehatan|nakes|penyuluh)\b)"
-    r"|(?P<neutral>\b(?:netral\w*|ketidaknetralan|tidak netral|tak netral)\b)"
-    r"|(?P<election>\b(?:pemilu\w*|pilkada|pileg|pilpres|pilwal\w*|pilbup|pilgub|pilwakot|kampanye|"
-    r"mengkampanyekan|mengampanyekan|paslon|pasangan calon|bakal calon|calon (?:bupati|wali ?kota|gubernur|"
-    r"presiden|legislatif|anggota)|caleg|capres|cawapres|cabup|cawabup|timses|tim sukses|tim pemenangan|"
-    r"politik praktis|partai politik|parpol|deklarasi|bawaslu|panwaslu|panwas\w*|gakkumdu|kpu)\b)"
-    r"|(?P<security>\b(?:tni|polri|prajurit|personel|kodim|dandim|koramil|danramil|propam|kapolres|"
-    r"kapolda|polres|polda|babinsa|kodam|korem|anggota polisi|polisi)\b)"
-    r"|(?P<nonpol>\b(?:bolos|membolos|mangkir|tidak masuk kerja|korupsi|koruptor|tipikor|narkoba|narkotika|"
-    r"asusila|selingkuh|perselingkuhan|pungli|gratifikasi|poligami|perceraian)\b)",
-    re.I,
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SINGLE: dict[str, str] = {}
+for _kind, _words in (
+    ("civil", "asn pns pppk p3k honorer non-asn nonasn kades lurah camat kepsek sekda kadis birokrat birokrasi "
+              "eselon guru bidan nakes penyuluh"),
+    ("neutral", "ketidaknetralan"),
+    ("election", "pilkada pileg pilpres pilbup pilgub pilwakot kampanye mengkampanyekan mengampanyekan paslon "
+                 "caleg capres cawapres cabup cawabup timses parpol deklarasi bawaslu panwaslu gakkumdu kpu"),
+    ("security", "tni polri prajurit personel kodim dandim koramil danramil propam kapolres kapolda polres polda "
+                 "babinsa kodam korem polisi"),
+    ("nonpol", "bolos membolos mangkir korupsi koruptor tipikor narkoba narkotika asusila selingkuh perselingkuhan "
+               "pungli gratifikasi poligami perceraian"),
+):
+    for _w in _words.split():
+        _SINGLE[_w] = _kind
+_PREFIX_KIND = {"netral": "neutral", "pemilu": "election", "pilwal": "election", "panwas": "election"}
+_PREFIX_RE = re.compile(r"(?<![a-z0-9])(netral|pemilu|pilwal|panwas)")
+_PHRASES = (
+    ("civil", ("aparatur sipil", "aparatur negara", "aparatur pemerintah", "pegawai negeri", "pegawai pemerintah",
+               "tenaga honorer", "kepala desa", "perangkat desa", "aparat desa", "kepala sekolah",
+               "sekretaris daerah", "kepala dinas", "pejabat eselon", "pejabat pemkab", "pejabat pemkot",
+               "pejabat pemprov", "pejabat daerah", "pejabat dinas", "pejabat disdik", "pejabat struktural",
+               "pejabat pemda", "tenaga kesehatan")),
+    ("neutral", ("tidak netral", "tak netral")),
+    ("election", ("pasangan calon", "bakal calon", "calon bupati", "calon wali", "calon walikota",
+                  "calon gubernur", "calon presiden", "calon legislatif", "calon anggota", "tim sukses",
+                  "tim pemenangan", "politik praktis", "partai politik")),
+    ("security", ("anggota polisi",)),
+    ("nonpol", ("tidak masuk kerja",)),
 )
 
 
@@ -41,10 +54,19 @@ class Relevance:
 
 
 def _counts(text: str, weight: int, acc: dict[str, int]) -> None:
-    for m in _TERMS.finditer(text):
-        kind = m.lastgroup
+    low = text.lower()
+    get = _SINGLE.get
+    for word in _WORD.findall(low):
+        kind = get(word)
         if kind is not None:
             acc[kind] = acc.get(kind, 0) + weight
+    for m in _PREFIX_RE.finditer(low):
+        kind = _PREFIX_KIND[m.group(1)]
+        acc[kind] = acc.get(kind, 0) + weight
+    for kind, phrases in _PHRASES:
+        n = sum(low.count(p) for p in phrases)
+        if n:
+            acc[kind] = acc.get(kind, 0) + n * weight
 
 
 def judge_relevance(title: str | None, body: str) -> Relevance:

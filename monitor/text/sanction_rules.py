@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_I = re.I
+_I = 0  # patterns are matched against lower-cased text
 
 # A sanction imposed or decided ("dijatuhi sanksi", "diberhentikan", "telah diberi hukuman").
 IMPOSED = re.compile(
@@ -80,6 +80,13 @@ _DUGAAN = re.compile(r"\b(?:dugaan|diduga|terduga|indikasi|potensi|kajian)\b", _
 _REL_OUTCOME = re.compile(r"\byang\s+(?:di\w+|me\w+|kena|terkena)\s*$", _I)
 
 
+_TRIGGERS = (
+    "sanksi", "hukum", "teguran", "peringatan", "vonis", "rekomendasi", "terbukti", "langgar",
+    "berhenti", "pecat", "copot", "nonjob", "demosi", "bebastugas", "turun", "tunda", "potong", "jabatan",
+    "teruskan", "limpahkan", "putus", "tetapkan", "unsur", "ditolak", "dihentikan",
+)
+
+
 def _blocked_before(sentence: str, start: int, window: int = 5) -> bool:
     head = sentence[:start]
     words = head.split()
@@ -95,6 +102,10 @@ def _blocked_before(sentence: str, start: int, window: int = 5) -> bool:
 
 def judge_sentence(sentence: str) -> tuple[str | None, float]:
     """The strongest unblocked signal in one sentence: ('imposed'|'recommended'|'finding'|'unproven', weight)."""
+    low = sentence.lower()
+    if not any(k in low for k in _TRIGGERS):
+        return None, 0.0
+    sentence = low
     if _OFF_TOPIC.search(sentence):
         return None, 0.0
     if UNPROVEN.search(sentence) and not IMPOSED.search(sentence) and not _PARTIAL.search(sentence):

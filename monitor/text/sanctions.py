@@ -67,6 +67,7 @@ _AGGREGATE = re.compile(
 )
 
 
+_LEAD = 8  # details are looked for in the evidence and the article's first sentences
 _CASES = re.compile(r"\b(\d{1,5})\s+(?:kasus|pelanggaran|pelanggar|orang)\b", re.I)
 
 
@@ -122,11 +123,18 @@ def _violation(texts: list[str]) -> str | None:
     return None
 
 
-def detect_sanction(title: str | None, text: str, published: date | None = None) -> SanctionFinding:
-    """Judge whether the article reports an imposed, decided or formally recommended sanction."""
+def detect_sanction(
+    title: str | None, text: str, published: date | None = None, *, relevant: bool | None = None
+) -> SanctionFinding:
+    """Judge whether the article reports an imposed, decided or formally recommended sanction.
+
+    `relevant` may carry an earlier `judge_relevance` result to save recomputing it.
+    """
     del published  # the judgement is on the text; kept for callers that pass it
     text = _READ_ALSO.sub(" ", (text or "")[:MAX_CHARS])
-    if not judge_relevance(title, text).relevant:
+    if relevant is None:
+        relevant = judge_relevance(title, text).relevant
+    if not relevant:
         return SanctionFinding(False)
     sents = ([title.strip()] if title and title.strip() else []) + sentences(text)
     hits: list[tuple[str, str, float]] = []
@@ -145,7 +153,7 @@ def detect_sanction(title: str | None, text: str, published: date | None = None)
     ranked = sorted(hits, key=lambda h: -_WEIGHTS.get(h[0], 0.5) * h[2])
     evidence = [h[1] for h in ranked[:2]]
     score = min(1.0, max(_WEIGHTS.get(h[0], 0.5) * h[2] for h in hits) + 0.05 * (len(hits) - 1))
-    context = evidence + [s for s in sents if s not in evidence]
+    context = evidence + [s for s in sents[:_LEAD] if s not in evidence]
     subjects, count = _subjects(evidence) if _subjects(evidence)[0] else _subjects(context)
     if count is None:
         m = _CASES.search(" ".join(evidence))

@@ -16,13 +16,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if m.group(0)[0] == ".":
+        if m.group(0)[0] == "." and m.group(0).strip() == ".":
             j = m.start()
-            k = j
-            while k > start and text[k - 1].isalpha():
-                k -= 1
-            word = text[k:j].lower()
-            if word in _ABBREV and m.group(0).strip() == ".":
+            k = max(text.rfind(" ", start, j), text.rfind("\n", start, j), text.rfind("(", start, j)) + 1
+            if j - k <= 4 and text[k:j].lower() in _ABBREV:
                 continue
         end = m.end()
         if text[start:end].strip():

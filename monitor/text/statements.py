@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.text.lexicon import PLACES, REPORT_VERBS, ROLE_HEADS, SPEECH_VERBS
+from monitor.text.lexicon import PLACES, REPORT_VERBS, ROLE_HEADS, SPEECH_VERB_SET, SPEECH_VERBS
 from monitor.text.names import Ref, is_short_of, mentions, normalise_name, parse_after, parse_before
 from monitor.text.quotes import QuoteSpan, scan_quotes
 from monitor.text.sentences import sentence_spans
@@ -16,14 +16,14 @@ _RV = "|".join(sorted(set(REPORT_VERBS), key=len, reverse=True))
 _SV = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
 _AFTER = re.compile(rf"^[\s,.;:]*(?P<verb>(?:{_RV})(?:nya)?|{_SV})(?![\w-])(?P<rest>.*)", re.S | re.I)
 _INLINE = re.compile(rf",\s*(?P<verb>(?:{_RV})(?:nya)?)(?![\w-])(?P<rest>.*)$", re.S)
-_BEFORE = re.compile(rf"(?P<subj>.*?)(?<![\w-])(?P<verb>{_SV}|(?:{_RV})nya)\s*(?:bahwa\s*)?[,:]?\s*$", re.S)
+_REPORT_SET = frozenset(REPORT_VERBS)
+_WORDS = re.compile(r"[\w-]+")
 _BEFORE_KATA = re.compile(r"(?:^|[.!?]\s+)(?:Kata|Ujar|Menurut)\s+(?P<rest>[^,.:]{2,80})[,:]\s*$", re.S)
 _FOLLOW = re.compile(
     r"^[\s,.]*(?:Demikian|Begitu|Hal\s+(?:itu|tersebut|ini|senada))\s+(?:(?:juga|pula)\s+)?"
     r"(?P<verb>di\w+|kata|ujar|ungkap|jelas|tegas)\s+(?:oleh\s+)?(?P<rest>.*)",
     re.S,
 )
-_SPEECH = re.compile(rf"(?<![\w-])(?:{_SV})(?![\w-])")
 _INDIRECT = re.compile(
     r"(?<![\w-])(?:[Kk]ata|[Uu]jar|[Ll]anjut|[Ss]ambung|[Tt]ambah|[Ii]mbuh|[Mm]enurut|"
     r"disampaikan|dikatakan|diungkapkan|ditegaskan|dijelaskan)\s+(?=[A-Z])"
@@ -80,6 +80,26 @@ def _after_text(text: str, pos: int) -> str:
     return " ".join(" ".join(out).split())
 
 
+def _verb_at_end(prefix: str) -> tuple[str, str] | None:
+    """'Aziz mengatakan, ' -> ('Aziz ', 'mengatakan'): a speech verb ending the text before a quote."""
+    body = prefix.rstrip().rstrip(",:").rstrip()
+    if body.lower().endswith(" bahwa"):
+        body = body[:-6].rstrip()
+    cut = max(body.rfind(" "), body.rfind("\n"))
+    word = body[cut + 1 :]
+    low = word.lower()
+    if low in SPEECH_VERB_SET or (low.endswith("nya") and low[:-3] in _REPORT_SET):
+        return body[: cut + 1], word
+    return None
+
+
+def _first_speech_verb(sent: str) -> re.Match[str] | None:
+    for m in _WORDS.finditer(sent):
+        if m.group(0) in SPEECH_VERB_SET:
+            return m
+    return None
+
+
 def _attribution(text: str, sp: QuoteSpan) -> _Attr | None:
     quote_text = sp.text
     after = _after_text(text, sp.close_pos) if sp.closed else ""
@@ -97,12 +117,12 @@ def _attribution(text: str, sp: QuoteSpan) -> _Attr | None:
             return _Attr(ref, None)
     line_prefix = text[sp.line_start : sp.open_pos] if sp.opened else ""
     if line_prefix.strip():
-        b = _BEFORE.match(line_prefix[-300:])
+        b = _verb_at_end(line_prefix[-300:])
         if b:
-            verb = b.group("verb")
+            verb = b[1]
             if verb.lower().endswith("nya") and verb not in SPEECH_VERBS:
                 return _Attr(Ref(None, None, pronoun=True), verb)
-            ref = parse_before(b.group("subj"))
+            ref = parse_before(b[0])
             return _Attr(ref or Ref(None, None, pronoun=True), verb)
         k = _BEFORE_KATA.search(line_prefix[-120:])
         if k:
@@ -182,10 +202,12 @@ class _People:
 
     def last_speaker(self, pos: int) -> str | None:
         for tiers in ((1,), (2, 3)):
-            cands = [m for m in self.mentions if m.pos < pos and m.tier in tiers]
-            if cands:
-                m = max(cands, key=lambda x: x.pos)
-                return self.full(m.name, m.pos)
+            best: _Mention | None = None
+            for m in self.mentions:
+                if m.pos < pos and m.tier in tiers and (best is None or m.pos > best.pos):
+                    best = m
+            if best is not None:
+                return self.full(best.name, best.pos)
         return None
 
 
@@ -194,7 +216,7 @@ def _collect_people(masked: str, people: _People) -> None:
         sent = masked[s:e]
         if not sent.strip():
             continue
-        vm = _SPEECH.search(sent)
+        vm = _first_speech_verb(sent)
         ref = parse_before(sent[: vm.start()]) if vm is not None else None
         if vm is not None and ref is not None and not ref.pronoun:
             if ref.name:

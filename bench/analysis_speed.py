@@ -1,0 +1,56 @@
+"""Throughput of the text judgements (relevance + statements + sanction, via analyze_text) on one core.
+
+Run: .venv/bin/python bench/analysis_speed.py [--articles 1000]
+The articles are our own labelled texts (tests/data/labelled/), cycled and lightly varied so that no
+cache can answer from an earlier identical call. Target: >= 500 articles/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from monitor.analyze import analyze_text  # noqa: E402
+
+TARGET = 500.0
+
+
+def corpus(n: int) -> list[tuple[str | None, str]]:
+    items: list[tuple[str | None, str]] = []
+    for name in ("dev.jsonl", "test.jsonl"):
+        with (ROOT / "tests/data/labelled" / name).open(encoding="utf-8") as fh:
+            items += [(d.get("title"), d["text"]) for d in map(json.loads, fh) if d]
+    out: list[tuple[str | None, str]] = []
+    for i in range(n):
+        title, text = items[i % len(items)]
+        out.append((title, f"{text}\n(Artikel {i})"))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=1000)
+    args = ap.parse_args(argv)
+    docs = corpus(args.articles)
+    for title, text in docs[:20]:  # warm up regex compilation and imports
+        analyze_text(title, text)
+    start, cpu_start = time.perf_counter(), time.process_time()
+    for title, text in docs:
+        analyze_text(title, text)
+    elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
+    chars = sum(len(t) for _, t in docs) / len(docs)
+    # CPU time is what one core spends; wall time also counts waiting for a busy machine
+    print(f"{len(docs)} articles (mean {chars:.0f} chars): {len(docs) / cpu:.0f} articles per CPU-second, "
+          f"{len(docs) / elapsed:.0f} articles/s wall clock ({elapsed:.2f} s) (target >= {TARGET:.0f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
