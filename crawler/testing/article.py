@@ -14,7 +14,11 @@ WIT = timezone(timedelta(hours=9), "WIT")
 
 @dataclass(frozen=True)
 class ReplicaQuote:
-    """One direct quotation as labeling.md §3 wants it extracted."""
+    """One direct quotation as labeling.md §3 wants it extracted.
+
+    `quote` is the exact words without the marks and without a final comma or full stop; a quotation broken
+    by its attribution ("“A,” kata X, “b.”") is one statement whose parts are joined by one space.
+    """
 
     quote: str
     speaker: str

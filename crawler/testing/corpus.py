@@ -12,10 +12,12 @@ from datetime import UTC, datetime, timedelta
 from crawler.testing.article import ReplicaArticle, slugify
 from crawler.testing.drafting import Ctx, Draft
 from crawler.testing.profiles import OutletProfile, profile
+from crawler.testing.templates_more import MORE_OTHER, MORE_TOPIC
 from crawler.testing.templates_other import OTHER_TEMPLATES
 from crawler.testing.templates_topic import TOPIC_TEMPLATES
 
-TEMPLATES: dict[str, Callable[[Ctx], Draft]] = {**TOPIC_TEMPLATES, **OTHER_TEMPLATES}
+TEMPLATES: dict[str, Callable[[Ctx], Draft]] = {**TOPIC_TEMPLATES, **OTHER_TEMPLATES, **MORE_TOPIC, **MORE_OTHER}
+FRESH_TEMPLATES = ("sanction_case", "sanction_recommendation", "teacher_forwarded")
 
 # The default set: every template at least once, ages spread over two years (three older than 365 days).
 _DEFAULT_PLAN: tuple[tuple[str, int, int], ...] = (
@@ -115,7 +117,7 @@ def generate_articles(
     """`n` articles over the last two years, about `topic_share` of them on topic (cheap: no I/O)."""
     now = now or datetime.now(UTC)
     rng = random.Random(_seed("bulk", outlet, seed))
-    topic, other = sorted(TOPIC_TEMPLATES), sorted(OTHER_TEMPLATES)
+    topic, other = sorted({**TOPIC_TEMPLATES, **MORE_TOPIC}), sorted({**OTHER_TEMPLATES, **MORE_OTHER})
     articles = []
     for _ in range(n):
         template = rng.choice(topic if rng.random() < topic_share else other)
@@ -132,7 +134,7 @@ def make_sanction_article(outlet: str, now: datetime | None = None, seed: int | 
     if seed is None:
         seed = next(_fresh_counter) * 7919 + int(now.timestamp())
     rng = random.Random(_seed("fresh", outlet, seed))
-    template = rng.choice(("sanction_case", "sanction_recommendation"))
+    template = rng.choice(FRESH_TEMPLATES)
     article = build_article(outlet, template, rng, now, pages=rng.choice((1, 2)))
     return replace(article, slug=f"{article.slug}-{seed % 100000}")
 

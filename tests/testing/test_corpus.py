@@ -86,3 +86,14 @@ def test_saved_fixtures_match_the_replica(tmp_path: Path) -> None:
             encoding="utf-8"), f"{rel}: run `python -m crawler.testing fixtures` and review the diff"
         meta = json.loads((stored / "meta.json").read_text(encoding="utf-8"))
         assert meta["url"].startswith("https://")
+
+
+def test_bulk_quotes_are_in_the_text() -> None:
+    for outlet in ("diksi", "posjayanews"):
+        for a in generate_articles(outlet, 80, seed=4, now=NOW):
+            text = " ".join(a.paragraphs).replace('"', "").replace("“", "").replace("”", "").replace(",", "")
+            for q in a.statements:
+                words = q.quote.replace(",", "").split()
+                assert " ".join(words[:3]) in text and " ".join(words[-3:]) in text, (a.kind, q.quote)
+    kinds = {a.kind for a in generate_articles("radarmetro", 300, seed=2, now=NOW)}
+    assert {"village_dismissal", "teacher_forwarded", "inspection", "debate"} <= kinds
