@@ -6,14 +6,23 @@ import re
 from urllib.parse import quote_plus
 
 from crawler.testing.article import ReplicaArticle, slugify
-from crawler.testing.disway_pages import amp_page, article_page, disway_date, footer, header, sidebar
+from crawler.testing.disway_pages import (
+    amp_page,
+    article_page,
+    category_num,
+    disway_date,
+    footer,
+    header,
+    kategori_path,
+    sidebar,
+)
 from crawler.testing.profiles import OutletProfile
 from crawler.testing.routing import Reply, Request, esc, not_found, page_slice, rfc822
 from crawler.testing.state import Entry, tag_id
 
 PER_PAGE = 30
 _ARTICLE = re.compile(r"^/(read|amp)/(\d+)/([^/]+)(?:/(\d+))?/?$")
-_KATEGORI = re.compile(r"^/kategori/([a-z0-9-]+)(?:/(\d+))?/?$")
+_KATEGORI = re.compile(r"^/kategori/(?:(\d+)/)?([a-z0-9-]+)(?:/(\d+))?/?$")
 _LISTTAG = re.compile(r"^/listtag/(\d+)/([a-z0-9-]+)(?:/(\d+))?/?$")
 _SEARCH = re.compile(r"^/search/kata/?(\d+)?/?$")
 _RSS = re.compile(r"^/rss(?:/([a-z0-9-]+))?/?$")
@@ -38,11 +47,12 @@ class DiswaySite:
         if m := _ARTICLE.match(path):
             return self._article(req, m.group(1) == "amp", int(m.group(2)), m.group(4))
         if m := _KATEGORI.match(path):
-            entries = req.snap.in_category(m.group(1))
-            if not entries:
+            num, slug, offset = m.groups()
+            entries = req.snap.in_category(slug)
+            if not entries or (num is not None and int(num) != category_num(slug)):
                 return not_found()
-            name = req.snap.categories()[m.group(1)]
-            return self._paged(req, name, entries, m.group(2), f"/kategori/{m.group(1)}")
+            base = f"/kategori/{num}/{slug}" if num else f"/kategori/{slug}"
+            return self._paged(req, req.snap.categories()[slug], entries, offset, base)
         if m := _LISTTAG.match(path):
             tag = req.snap.tags().get(m.group(2))
             if tag is None or tag_id(tag) != int(m.group(1)):
@@ -126,7 +136,7 @@ class DiswaySite:
             "</item>\n"
             for e in entries[:PER_PAGE]
         )
-        channel_link = req.url("/" if category is None else f"/kategori/{slugify(category)}")
+        channel_link = req.url("/" if category is None else kategori_path(self.prof, slugify(category)))
         body = (
             '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">\n<channel>\n'
             f"<title>{esc(self.prof.name)}</title><link>{channel_link}</link>"

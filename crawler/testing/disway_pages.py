@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import zlib
+
 from crawler.testing.article import slugify
 from crawler.testing.drafting import DAYS
 from crawler.testing.profiles import OutletProfile
 from crawler.testing.routing import Request, ad_slot, analytics_script, attr, esc
 from crawler.testing.state import Entry, tag_id
+
+
+def category_num(slug: str) -> int:
+    """A stable numeric id for a category (the `/kategori/<id>/<slug>` form)."""
+    return 10 + zlib.crc32(slug.encode("ascii")) % 90
+
+
+def kategori_path(prof: OutletProfile, slug: str) -> str:
+    """Radar Metro links categories as /kategori/<id>/<slug>, Magelang Ekspres as /kategori/<slug>."""
+    return f"/kategori/{category_num(slug)}/{slug}" if prof.key == "radarmetro" else f"/kategori/{slug}"
 
 
 def disway_date(entry: Entry, prof: OutletProfile) -> str:
@@ -25,7 +37,7 @@ def dateline(entry: Entry, prof: OutletProfile) -> str:
 def header(req: Request, prof: OutletProfile, title: str, extra_head: str = "") -> str:
     cats = req.snap.categories()
     menu = "".join(
-        f'<li class="nav-item"><a class="nav-link" href="{req.url("/kategori/" + slug)}">{esc(name)}</a></li>'
+        f'<li class="nav-item"><a class="nav-link" href="{req.url(kategori_path(prof, slug))}">{esc(name)}</a></li>'
         for slug, name in sorted(cats.items())
     )
     return (
@@ -157,7 +169,7 @@ def article_page(req: Request, entry: Entry, prof: OutletProfile, page: int) -> 
     )
     crumbs = (
         f'<ul class="breadcrumb"><li><a href="{req.url("/")}">Home</a></li>'
-        f'<li><a href="{req.url("/kategori/" + art.category)}">{esc(art.category_name)}</a></li></ul>\n'
+        f'<li><a href="{req.url(kategori_path(prof, art.category))}">{esc(art.category_name)}</a></li></ul>\n'
     )
     related = "".join(
         f'<li><a href="{req.url(e.path)}">{esc(e.article.title)}</a></li>'
@@ -187,7 +199,7 @@ def amp_page(req: Request, entry: Entry, prof: OutletProfile, page: int) -> str:
         '<style amp-boilerplate>body{visibility:hidden}</style>\n'
         "<style amp-custom>.post p{font-size:16px}</style>\n</head>\n<body>\n"
         f'<header class="amp-header"><a href="{req.url("/")}">{esc(prof.name)}</a></header>\n'
-        f'<article class="amp-article"><a href="{req.url("/kategori/" + art.category)}">'
+        f'<article class="amp-article"><a href="{req.url(kategori_path(prof, art.category))}">'
         f"{esc(art.category_name)}</a>\n<h1>{esc(art.title)}</h1>\n" + meta_block(entry, prof)
         + (figure(req, entry, prof, True) if page == 1 else "")
         + body_html(req, entry, prof, page, True) + pagination(req, entry, prof, page, True)
