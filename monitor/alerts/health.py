@@ -137,6 +137,8 @@ def check_health(sessions: sessionmaker[Session], settings: Settings, outlet_key
         verdict = judge([facts(r) for r in runs], settings.health_failures)
         if verdict.healthy is False and outlet.health_state != "unhealthy":
             _change(session, outlet, "unhealthy", "health", verdict, settings)
+        elif verdict.healthy is False:
+            outlet.health_reason = verdict.reason  # still unhealthy: keep the reason current, no message
         elif verdict.healthy is True and outlet.health_state == "unhealthy":
             _change(session, outlet, "ok", "recovered", verdict, settings)
 
