@@ -71,6 +71,11 @@ def test_radarmetro_uses_its_own_page_step() -> None:
         multi = next(e for e in site.entries if e.article.page_count > 1)
         assert fetch(site.base_url + multi.path + "/16").status == 200
         assert fetch(site.base_url + multi.path + "/15").status == 404
+        home = fetch(site.base_url + "/").text
+        linked = re.findall(r'href="[^"]+(/kategori/\d+/[a-z-]+)"', home)
+        assert linked and all(fetch(site.base_url + path).status == 200 for path in linked)
+        slug = linked[0].rsplit("/", 1)[1]
+        assert fetch(f"{site.base_url}/kategori/{slug}").status == 200
 
 
 def test_disway_category_pagination_ends(big_sites: dict[str, ReplicaSite]) -> None:
