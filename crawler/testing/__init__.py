@@ -32,8 +32,9 @@ URL layout (all links absolute on ``base_url``)
 -----------------------------------------------
 Disway (magelangekspres: page step 15, ids ~668900; radarmetro: page step 16, ids ~6100), WIB:
     ``/``, ``/robots.txt`` (Disallow /admin), ``/rss``, ``/rss/<category>`` (RSS 2.0, 30 items, conditional GET),
-    ``/kategori/<slug>[/<offset>]`` (Radar Metro links ``/kategori/<num>/<slug>``; both forms answer) and ``/listtag/<tag_id>/<tag-slug>[/<offset>]`` (30 per page, offsets 30, 60
-    …, ``a[rel=next]`` until the last page, 404 past it), ``/search/kata/?c=<q>`` (later pages
+    ``/kategori/<slug>[/<offset>]`` (Radar Metro links ``/kategori/<num>/<slug>``; both forms answer) and
+    ``/listtag/<tag_id>/<tag-slug>[/<offset>]`` (30 per page, offsets 30, 60 …, ``a[rel=next]`` until the last
+    page, 404 past it), ``/search/kata/?c=<q>`` (later pages
     ``/search/kata/<offset>?c=<q>``), ``/read/<id>/<slug>`` + ``/read/<id>/<slug>/<page_step*(n-1)>``, AMP twins
     ``/amp/<id>/<slug>[/<offset>]``; pagination ``ul.pagination a[data-ci-pagination-page]`` (+ rel=next/prev).
 WordPress, WITA (+08:00): diksi permalinks ``/index.php/<slug>`` (archives/feeds linked under ``/index.php/``,
