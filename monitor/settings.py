@@ -87,6 +87,8 @@ class Settings(BaseSettings):
     retry_times: int = Field(default=2, ge=0, description="retries of a 5xx/timeout within one pass")
     retry_backoff: float = Field(default=0.5, ge=0, description="seconds before the first retry; doubles")
     scrapyd_urls: StrList = Field(default_factory=list)
+    # sent with each Scrapyd job; unset = the leader's own database URL, "node" = nodes use their DATABASE_URL
+    scrapyd_database_url: str | None = None
 
     # -- monitor ---------------------------------------------------------------
     story_window_days: int = Field(default=14, ge=1)

@@ -55,10 +55,14 @@ class NewsSpider(scrapy.Spider):
     categories: ClassVar[tuple[str, ...]] = ()  # category slugs to list during back-fill
     max_listing_pages: ClassVar[int] = 200
 
-    def __init__(self, *args: Any, crawl_run_id: str | int | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, crawl_run_id: str | int | None = None, base_url: str | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.crawl_run_id = int(crawl_run_id) if crawl_run_id not in (None, "") else None
-        self.base_url = ""
+        # a spider argument (`-a base_url=...`, or schedule.json on Scrapyd) overrides the setting
+        self.base_url = base_url.rstrip("/") if base_url and base_url.startswith(("http://", "https://")) else ""
+        if base_url and not self.base_url:
+            log.warning("ignoring base_url argument %r: expected an http:// or https:// URL", base_url)
         self.cutoff: datetime | None = None
         self.known: set[str] = set()
         self.pending: set[str] = set()
@@ -77,7 +81,7 @@ class NewsSpider(scrapy.Spider):
         spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
         settings: Settings = crawler.settings.get("PANTAU_SETTINGS") or load_settings()
         spider.pantau = settings
-        spider.base_url = settings.base_url(spider.name).rstrip("/")
+        spider.base_url = spider.base_url or settings.base_url(spider.name).rstrip("/")
         spider.allowed_domains = [urlsplit(spider.base_url).hostname or ""]
         spider.cutoff = settings.backfill_cutoff(datetime.now(UTC))
         database_url = crawler.settings.get("PANTAU_DATABASE_URL") or settings.database_url

@@ -25,6 +25,7 @@ from monitor.service.leader import LeaderLock
 from monitor.service.metrics import MetricsServer, ServiceMetrics
 from monitor.service.polling import PollingPolicy, next_run_at
 from monitor.service.scheduler import Jobs, build_scheduler, crawl_trigger, first_crawl_times, optional
+from monitor.service.scrapyd_crawls import ScrapydCrawls
 from monitor.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,9 @@ class Service:
         self.metrics = ServiceMetrics()
         self.policy = PollingPolicy.from_settings(settings)
         self.lock = LeaderLock(db.url, host=self.host)
-        self.supervisor = CrawlSupervisor(db.sessions, settings, db.url, on_finish=self.after_crawl)
+        self.supervisor: CrawlSupervisor | ScrapydCrawls = (
+            ScrapydCrawls(db.sessions, settings, db.url, on_finish=self.after_crawl) if settings.scrapyd_urls
+            else CrawlSupervisor(db.sessions, settings, db.url, on_finish=self.after_crawl))
         self.jobs = Jobs(db.sessions, settings, self.metrics, request_crawl=self.supervisor.request,
                          sweep=self.sweep)
         self.scheduler: BackgroundScheduler | None = None
