@@ -24,7 +24,11 @@ SHINGLE_WORDS = 3
 SEED = 1
 BANDS = 32  # 32 bands x 4 rows: pairs above ~0.5 Jaccard become LSH candidates
 ROWS = NUM_PERM // BANDS
-SCHEME = f"datasketch-{datasketch.__version__}/sha1-32/words{SHINGLE_WORDS}/num_perm={NUM_PERM}/seed={SEED}"
+MINHASH_SCHEME = "affine32"  # datasketch's permutation scheme (explicit: its default may change)
+SCHEME = (
+    f"datasketch-{datasketch.__version__}/{MINHASH_SCHEME}/sha1-32/words{SHINGLE_WORDS}"
+    f"/num_perm={NUM_PERM}/seed={SEED}"
+)
 
 REPUBLISH_JACCARD = 0.45
 CONTAINMENT = 0.6
@@ -61,7 +65,7 @@ def _sha1_32(data: bytes) -> int:
 
 def signature(text: str) -> MinHash:
     """MinHash (num_perm=128) of the text's shingles."""
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_sha1_32)
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_sha1_32, scheme=MINHASH_SCHEME)
     sh = shingles(text)
     if sh:
         mh.update_batch([s.encode("utf-8") for s in sh])
@@ -76,7 +80,7 @@ def signature_bytes(mh: MinHash) -> bytes:
 def signature_from_bytes(data: bytes) -> MinHash:
     """Rebuild a MinHash from `signature_bytes` output."""
     values = np.frombuffer(data, dtype=np.uint64).copy()
-    return MinHash(num_perm=len(values), seed=SEED, hashvalues=values)
+    return MinHash(num_perm=len(values), seed=SEED, hashvalues=values, scheme=MINHASH_SCHEME)
 
 
 def band_hashes(mh: MinHash) -> list[int]:

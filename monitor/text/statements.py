@@ -10,7 +10,9 @@ from monitor.text.names import Ref, is_short_of, mentions, normalise_name, parse
 from monitor.text.quotes import QuoteSpan, scan_quotes
 from monitor.text.sentences import sentence_spans
 
-MAX_TEXT = 200_000
+MAX_TEXT = 100_000  # longer input is cut: no real article is this long
+MAX_QUOTES = 300
+MAX_MENTIONS = 3000
 
 _RV = "|".join(sorted(set(REPORT_VERBS), key=len, reverse=True))
 _SV = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
@@ -170,7 +172,8 @@ class _People:
         self.mentions: list[_Mention] = []
 
     def add(self, pos: int, name: str, role: str | None, tier: int) -> None:
-        self.mentions.append(_Mention(pos, name, role, tier))
+        if len(self.mentions) < MAX_MENTIONS:
+            self.mentions.append(_Mention(pos, name, role, tier))
 
     def full(self, name: str, pos: int) -> str:
         best = name
@@ -266,7 +269,7 @@ def extract_statements(text: str, title: str | None = None) -> list[Statement]:
     del title  # headlines carry no attributions worth extracting
     text = (text or "")[:MAX_TEXT].replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub(" ", text)
-    spans = scan_quotes(text)
+    spans = scan_quotes(text)[:MAX_QUOTES]
     masked = _mask(text, spans)
     people = _People()
     _collect_people(masked, people)

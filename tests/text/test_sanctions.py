@@ -1,0 +1,65 @@
+"""Sanction reports: imposed, recommended or formally found versus threatened, explained or pending."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.text.sanctions import detect_sanction
+
+LEAD = "MAGELANG - Kasus netralitas ASN dalam Pilkada 2024 kembali mencuat. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bupati menjatuhkan hukuman disiplin berupa penundaan kenaikan pangkat kepada dua camat yang terbukti "
+        "hadir dalam deklarasi calon.",
+        "KASN merekomendasikan sanksi moral bagi tujuh ASN kepada pejabat pembina kepegawaian karena ikut kampanye.",
+        "Bawaslu meneruskan rekomendasi pelanggaran netralitas seorang guru ke KASN setelah rapat pleno.",
+        "Sepanjang 2024 sebanyak 120 ASN telah dijatuhi sanksi karena melanggar netralitas pemilu.",
+    ],
+)
+def test_reports(text: str) -> None:
+    finding = detect_sanction(None, LEAD + text)
+    assert finding.report, text
+    assert finding.evidence and finding.score > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASN yang melanggar netralitas akan disanksi tegas oleh pejabat pembina kepegawaian.",
+        "Sanksinya berat, ASN bisa diberhentikan jika terbukti ikut kampanye pasangan calon.",
+        "Bawaslu memanggil kepala sekolah untuk klarifikasi dugaan kampanye di grup guru.",
+        "Laporan terhadap camat itu masih didalami dan Bawaslu masih menunggu keterangan saksi.",
+        "Hukuman disiplin sedang berupa penundaan kenaikan gaji berkala, sedangkan hukuman disiplin berat "
+        "berupa pemberhentian, jelas Kepala BKD dalam sosialisasi netralitas ASN.",
+    ],
+)
+def test_non_reports(text: str) -> None:
+    finding = detect_sanction(None, LEAD + text)
+    assert not finding.report, finding.evidence
+
+
+def test_unproven_case_cancels_the_forwarded_recommendation() -> None:
+    text = (
+        LEAD + "Bawaslu sudah meneruskan laporan dugaan pelanggaran netralitas guru itu ke KASN. "
+        "Namun hasil pemeriksaan KASN menyatakan dugaan pelanggaran tersebut tidak terbukti."
+    )
+    assert not detect_sanction(None, text).report
+
+
+def test_off_topic_discipline_is_not_a_report() -> None:
+    text = "Dua PNS dipecat karena bolos kerja lebih dari 28 hari. Keduanya dijatuhi hukuman disiplin berat."
+    assert not detect_sanction("PNS Bolos Dipecat", text).report
+
+
+def test_fields_of_an_aggregate_report() -> None:
+    text = (
+        "BKN mencatat sepanjang 2024 sebanyak 212 ASN telah dijatuhi sanksi karena melanggar netralitas "
+        "dalam pilkada, mulai dari teguran tertulis hingga penurunan jabatan."
+    )
+    finding = detect_sanction("212 ASN Disanksi", text)
+    assert finding.report
+    assert (finding.kind, finding.count) == ("aggregate", 212)
+    assert finding.authority == "BKN"

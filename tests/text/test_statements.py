@@ -1,0 +1,85 @@
+"""Quotation patterns: attribution after, before and around the quote; names, titles, ranks, pronouns."""
+
+from __future__ import annotations
+
+from monitor.text.statements import Statement, extract_statements
+
+
+def _one(text: str) -> Statement:
+    found = extract_statements(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_attribution_after_quote_resolves_short_name_and_strips_titles() -> None:
+    text = (
+        "Bupati Kebumen dr H. Arif Sugiyanto, M.Si meminta ASN menjaga jarak dari politik praktis.\n"
+        '"ASN harus melayani semua warga tanpa membeda-bedakan pilihan politik," kata Arif, Senin (2/9/2024).'
+    )
+    st = _one(text)
+    assert st.speaker == "Arif Sugiyanto"
+    assert st.role == "Bupati Kebumen"
+    assert st.verb == "kata"
+    assert st.quote.startswith("ASN harus melayani") and not st.quote.endswith(",")
+
+
+def test_attribution_before_quote_and_pronoun_follow_up() -> None:
+    text = (
+        "Ketua Bawaslu Kota Metro, Siti Nurjanah mengatakan, “Pengawasan media sosial kami perketat.”\n"
+        "Ia menambahkan, laporan warga akan segera ditindaklanjuti.\n"
+        "“Kami tidak ingin ada ASN yang terjebak unggahan kampanye,” ujarnya."
+    )
+    first, second = extract_statements(text)
+    assert (first.speaker, first.verb) == ("Siti Nurjanah", "mengatakan")
+    assert first.role == "Ketua Bawaslu Kota Metro"
+    assert (second.speaker, second.verb) == ("Siti Nurjanah", "ujarnya")
+
+
+def test_quote_interrupted_by_attribution_is_one_statement() -> None:
+    st = _one('"Sanksi sudah kami jatuhkan," kata Sekda Sleman Harda Kiswaya, "agar menjadi pelajaran bagi semua."')
+    assert st.quote == "Sanksi sudah kami jatuhkan agar menjadi pelajaran bagi semua."
+    assert st.speaker == "Harda Kiswaya"
+
+
+def test_quote_over_two_paragraphs_is_one_statement() -> None:
+    text = (
+        "Kepala BKD Sulsel, Andi Mappatoba menjelaskan aturan netralitas.\n"
+        '"Yang pertama, ASN tidak boleh ikut kampanye.\n'
+        '"Yang kedua, ASN tidak boleh memberi like pada unggahan calon," jelasnya.'
+    )
+    st = _one(text)
+    assert st.quote == "Yang pertama, ASN tidak boleh ikut kampanye.\nYang kedua, ASN tidak boleh memberi like pada unggahan calon"
+    assert st.speaker == "Andi Mappatoba"
+
+
+def test_role_only_reference_resolves_to_the_holder_and_ranks_are_stripped() -> None:
+    text = (
+        "Komandan Kodim (Dandim) 0707/Wonosobo Letkol Inf. Rudi Hartanto mengingatkan prajurit.\n"
+        '"Prajurit dilarang berfoto dengan calon," kata Dandim di Makodim.'
+    )
+    st = _one(text)
+    assert st.speaker == "Rudi Hartanto"
+
+
+def test_missing_marks_do_not_lose_the_statement() -> None:
+    opening_missing = (
+        "Kepala Kesbangpol Banjar, Yusran Effendi hadir dalam sosialisasi.\n"
+        'Kami akan memantau semua kegiatan kampanye di kantor pemerintahan," tegas Yusran.'
+    )
+    assert _one(opening_missing).speaker == "Yusran Effendi"
+    closing_missing = (
+        "Ketua Panwascam Ruteng, Yohanes Jehadu berbicara di depan peserta.\n"
+        '"ASN wajib netral dalam setiap tahapan pemilihan, katanya saat sosialisasi.'
+    )
+    st = _one(closing_missing)
+    assert st.quote == "ASN wajib netral dalam setiap tahapan pemilihan"
+    assert (st.speaker, st.verb) == ("Yohanes Jehadu", "katanya")
+
+
+def test_unattributed_and_scare_quotes_are_not_statements() -> None:
+    text = (
+        "Bawaslu menyebut praktik 'serangan fajar' dan \"politik uang\" masih marak.\n"
+        '"Kami minta semua pihak waspada."\n'
+        "Diketahui, pemungutan suara digelar bulan depan."
+    )
+    assert extract_statements(text) == []
