@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import threading
 from dataclasses import replace
 from datetime import datetime
 from http.server import ThreadingHTTPServer
 from types import TracebackType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from crawler.testing.article import ReplicaArticle
 from crawler.testing.blogger import BloggerSite
@@ -42,6 +44,29 @@ class _Server(ThreadingHTTPServer):
     allow_reuse_address = True
     site: ReplicaSite
 
+    def __init__(self, address: tuple[str, int]) -> None:
+        super().__init__(address, ReplicaHandler)
+        self.open_connections: set[socket.socket] = set()
+        self.connections_lock = threading.Lock()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self.connections_lock:
+            self.open_connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self.connections_lock:
+            self.open_connections.discard(request)
+        super().shutdown_request(request)
+
+    def drop_connections(self) -> None:
+        """Close kept-alive connections, so a stopped site really stops answering."""
+        with self.connections_lock:
+            open_now = list(self.open_connections)
+        for conn in open_now:
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)
+
 
 class ReplicaSite:
     """A real HTTP server replicating one outlet. Thread-safe; use as a context manager."""
@@ -72,7 +97,7 @@ class ReplicaSite:
     def start(self) -> ReplicaSite:
         if self._server is not None:
             return self
-        server = _Server((self.host, self.port), ReplicaHandler)
+        server = _Server((self.host, self.port))
         server.site = self
         self._server = server
         self.port = server.server_address[1]
@@ -89,6 +114,7 @@ class ReplicaSite:
             return
         server.shutdown()
         server.server_close()
+        server.drop_connections()
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None

@@ -122,3 +122,24 @@ def test_request_log_and_keep_alive(site: ReplicaSite) -> None:
 def test_gzip_when_asked(site: ReplicaSite) -> None:
     got = fetch(site.base_url + "/index.php/feed/", headers={"Accept-Encoding": "gzip"})
     assert got.headers.get("content-encoding") == "gzip" and got.body[:2] == b"\x1f\x8b"
+
+
+def test_stop_closes_kept_alive_connections_and_restart_reuses_the_port() -> None:
+    site = ReplicaSite("posjayanews").start()
+    port = site.port
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        conn.request("GET", "/robots.txt")
+        resp = conn.getresponse()
+        resp.read()
+        site.stop()
+        with pytest.raises((ConnectionError, http.client.HTTPException, OSError)):
+            conn.request("GET", "/robots.txt")
+            conn.getresponse().read()
+    finally:
+        conn.close()
+    site.start()
+    try:
+        assert site.port == port and fetch(site.base_url + "/robots.txt").status == 200
+    finally:
+        site.stop()
