@@ -83,7 +83,7 @@ _REL_OUTCOME = re.compile(r"\byang\s+(?:di\w+|me\w+|kena|terkena)\s*$", _I)
 _TRIGGERS = (
     "sanksi", "hukum", "teguran", "peringatan", "vonis", "rekomendasi", "terbukti", "langgar",
     "berhenti", "pecat", "copot", "nonjob", "demosi", "bebastugas", "turun", "tunda", "potong", "jabatan",
-    "teruskan", "limpahkan", "putus", "tetapkan", "unsur", "ditolak", "dihentikan",
+    "teruskan", "neruskan", "limpahkan", "putus", "tetapkan", "unsur", "ditolak", "dihentikan",
 )
 
 

@@ -14,7 +14,10 @@ from tests.text.helpers import labelled
 
 # Held-out items the rules get wrong. They stay as strict xfails so that the held-out figures remain honest
 # (we do not tune on the test split) and so that a later fix is noticed.
-SANCTION_MISSES = {"T2": "'menonaktifkan' (suspend from office) is not among the outcome verbs"}
+SANCTION_MISSES = {
+    "T2": "'menonaktifkan' (suspend from office) is not among the outcome verbs",
+    "T16": "a past forwarding to KASN mentioned in passing is read as a formal forwarding",
+}
 QUOTE_MISSES = {"T10": "a headline 'Danrem Minta ...' is read as a person named by role"}
 ALL = [it for split in ("dev", "test") for it in labelled(split)]
 
