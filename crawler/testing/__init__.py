@@ -7,11 +7,13 @@ Interface
     ``articles=None`` serves ``default_articles(outlet_key, now)`` (14 articles). Methods/attributes:
     ``start()`` (returns self), ``stop()``, context manager, ``base_url`` ("http://127.0.0.1:PORT"),
     ``publish(article) -> url`` (feeds, listings and sitemaps follow; a repeated slug gets "-2"),
+    ``update(article) -> url`` (same slug, new content; id and path kept), ``remove(article|slug)`` (404 after),
     ``entries`` (``Entry(article, id, path)``, newest first), ``articles``, ``url_for(article|slug, page=1)``,
     ``request_log`` (list of ``LoggedRequest(method, path_with_query, headers)``), ``reset_log()``,
     ``inject_fault(path_pattern, kind, times=1, *, delay=2.0) -> Fault`` (glob, or regex if it starts with
     "^", matched against the path and path+query; ``times=None`` = forever; ``Fault.hits`` counts uses),
-    ``clear_faults()``, ``render(method, target, base_url=None) -> Reply`` (no server needed).
+    ``clear_faults()``, ``render(method, target, base_url=None) -> Reply`` (no server needed). ``stop()`` also
+    closes kept-alive connections; ``start()`` again reuses the port (an outage and its end).
     Fault kinds: ``http500``, ``http503`` (Retry-After: 1), ``slow`` (sleeps ``delay`` s then answers),
     ``truncate`` (HTML cut inside a tag past its middle, Content-Length matches the cut body),
     ``wrong_charset`` (UTF-8 bytes declared ISO-8859-1 in header, <meta> and XML declaration),

@@ -150,6 +150,14 @@ class ReplicaSite:
         (entry,) = self._store.add([replace(article)])
         return self.base_url + entry.path
 
+    def update(self, article: ReplicaArticle) -> str:
+        """Replace the published article with the same slug (e.g. a new headline); returns its URL."""
+        return self.base_url + self._store.update(article).path
+
+    def remove(self, article: ReplicaArticle | str) -> None:
+        """Take an article down: its URL answers 404 and it leaves feeds, listings and sitemaps."""
+        self._store.remove(article if isinstance(article, str) else article.slug)
+
     def entry_for(self, article: ReplicaArticle | str) -> Entry:
         slug = article if isinstance(article, str) else article.slug
         return self._store.snapshot.by_slug[slug]

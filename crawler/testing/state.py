@@ -107,9 +107,8 @@ class ArticleStore:
 
     def add(self, articles: list[ReplicaArticle], *, bump_clock: bool = True) -> list[Entry]:
         with self._lock:
-            snap = self._snap
-            by_slug = dict(snap.by_slug)
-            by_id = dict(snap.by_id)
+            by_slug = dict(self._snap.by_slug)
+            by_id = dict(self._snap.by_id)
             added = []
             # Oldest first so that ids grow with publication time, as on a real CMS.
             for article in sorted(articles, key=lambda a: a.published):
@@ -122,13 +121,39 @@ class ArticleStore:
                 self._next_id += 1
                 by_slug[slug] = by_id[entry.id] = entry
                 added.append(entry)
-            entries = tuple(sorted(by_id.values(), key=lambda e: (e.article.published, e.id), reverse=True))
-            changed = snap.changed
-            newest = max((e.article.last_modified for e in entries), default=changed).astimezone(UTC)
-            now = datetime.now(UTC).replace(microsecond=0)
-            if bump_clock:
-                # Strictly later than before, so If-Modified-Since (second precision) sees the change.
-                changed = max(changed + timedelta(seconds=1), now)
-            changed = max(changed, newest.replace(microsecond=0))
-            self._snap = Snapshot(entries, by_id, by_slug, changed)
+            self._commit(by_id, bump_clock)
             return added
+
+    def update(self, article: ReplicaArticle) -> Entry:
+        """Replace the article with the same slug (new title, body, `modified` ...); id and path stay."""
+        with self._lock:
+            old = self._snap.by_slug.get(article.slug)
+            if old is None:
+                raise KeyError(f"no article with slug {article.slug!r}")
+            by_id = dict(self._snap.by_id)
+            by_id[old.id] = Entry(article, old.id, old.path)
+            self._commit(by_id, True)
+            return by_id[old.id]
+
+    def remove(self, slug: str) -> None:
+        """Take an article down (its URL then answers 404)."""
+        with self._lock:
+            old = self._snap.by_slug.get(slug)
+            if old is None:
+                raise KeyError(f"no article with slug {slug!r}")
+            by_id = dict(self._snap.by_id)
+            del by_id[old.id]
+            self._commit(by_id, True)
+
+    def _commit(self, by_id: dict[int, Entry], bump_clock: bool) -> None:
+        snap = self._snap
+        entries = tuple(sorted(by_id.values(), key=lambda e: (e.article.published, e.id), reverse=True))
+        by_slug = {e.article.slug: e for e in entries}
+        changed = snap.changed
+        newest = max((e.article.last_modified for e in entries), default=changed).astimezone(UTC)
+        now = datetime.now(UTC).replace(microsecond=0)
+        if bump_clock:
+            # Strictly later than before, so If-Modified-Since (second precision) sees the change.
+            changed = max(changed + timedelta(seconds=1), now)
+        changed = max(changed, newest.replace(microsecond=0))
+        self._snap = Snapshot(entries, by_id, by_slug, changed)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 
-from crawler.testing import OUTLET_KEYS, ReplicaSite, make_sanction_article, slugify
+from crawler.testing import OUTLET_KEYS, ReplicaSite, make_sanction_article, slugify, tag_id
 from tests.testing.conftest import fetch
 
 CACHED = {
@@ -63,9 +64,22 @@ def test_publish_appears_everywhere(outlet: str) -> None:
             assert path in got.text.replace("\\/", "/"), listing
         if site.profile.platform == "disway":
             tag = article.tags[0]
-            from crawler.testing import tag_id
-
             assert path in fetch(f"{site.base_url}/listtag/{tag_id(tag)}/{slugify(tag)}").text
         # Publishing the same article again gives it a new slug, not a clash.
         second = site.publish(article)
         assert second != url and fetch(second).status == 200
+
+
+def test_update_and_remove() -> None:
+    with ReplicaSite("magelangekspres") as site:
+        first = site.articles[0]
+        url = site.url_for(first)
+        etag = fetch(site.base_url + "/rss").headers["etag"]
+        new_url = site.update(replace(first, title="Judul Baru untuk Berita Lama", modified=datetime.now(UTC)))
+        assert new_url == url and "Judul Baru untuk Berita Lama" in fetch(url).text
+        assert fetch(site.base_url + "/rss", {"If-None-Match": etag}).status == 200
+        site.remove(first)
+        assert fetch(url).status == 404
+        assert url.removeprefix(site.base_url) not in fetch(site.base_url + "/rss").text
+        with pytest.raises(KeyError):
+            site.remove(first)
