@@ -148,14 +148,14 @@ def aggregate(c: Ctx) -> Draft:
         f"netralitas sepanjang {year}. Angka itu tercatat dalam rekapitulasi {short_ob}.",
         "Sebagian besar pelanggaran berupa unggahan dan komentar di media sosial yang mendukung calon tertentu. "
         "Sisanya hadir dalam kegiatan kampanye dan deklarasi.",
-        f"Kepala kantor regional {short_ob} {head_office.styled} mengatakan sanksi yang dijatuhkan beragam, mulai "
+        f"Kepala Kantor Regional {short_ob} {head_office.styled} mengatakan sanksi yang dijatuhkan beragam, mulai "
         "dari sanksi moral hingga hukuman disiplin berat.",
         quote(st, "Jumlahnya turun dibanding periode sebelumnya, tetapi masih ada daerah yang lambat "
-              "menindaklanjuti rekomendasi,", head_office, f"Kepala kantor regional {short_ob}", "kata")
+              "menindaklanjuti rekomendasi,", head_office, f"Kepala Kantor Regional {short_ob}", "kata")
         + f" kata {head_office.short} di {r.short}, {c.day()}.",
         f"Ia menyebut {r.name} termasuk daerah yang cepat menuntaskan rekomendasi.",
         quote(st, "Kami minta para PPK tidak ragu. Aturannya sudah jelas,", head_office,
-              f"Kepala kantor regional {short_ob}", "tegas")
+              f"Kepala Kantor Regional {short_ob}", "tegas")
         + " tegasnya.",
     ]
     truth = ReplicaSanction(
