@@ -97,5 +97,5 @@ def deliver(msg: EmailMessage, recipients: list[str], settings: Settings, eml_fi
     except OSError as exc:
         raise DeliveryError(f"cannot write {eml_file}: {exc.strerror or exc}") from None
     reason = "no SMTP configured" if not settings.smtp_configured else "no recipients configured"
-    log.info("%s: alert written to %s", reason, path)
+    log.debug("%s: alert written to %s", reason, path)
     return f"file {path}"
