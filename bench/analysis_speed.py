@@ -1,6 +1,6 @@
 """Throughput of the text judgements (relevance + statements + sanction, via analyze_text) on one core.
 
-Run: .venv/bin/python bench/analysis_speed.py [--articles 1000]
+Run: .venv/bin/python bench/analysis_speed.py [--articles 1000] [--shared]
 The articles are our own labelled texts (tests/data/labelled/), cycled and lightly varied so that no
 cache can answer from an earlier identical call. Target: >= 500 articles/s.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -21,10 +22,16 @@ from monitor.analyze import analyze_text  # noqa: E402
 TARGET = 500.0
 
 
-def corpus(n: int) -> list[tuple[str | None, str]]:
+def corpus(n: int, shared: bool = False) -> list[tuple[str | None, str]]:
     items: list[tuple[str | None, str]] = []
-    for name in ("dev.jsonl", "test.jsonl"):
-        with (ROOT / "tests/data/labelled" / name).open(encoding="utf-8") as fh:
+    env = os.environ.get("PANTAU_SHARED_DIR")
+    paths = (
+        [(Path(env) if env else ROOT.parent / "shared") / "corpus/dev.jsonl"]
+        if shared
+        else [ROOT / "tests/data/labelled" / name for name in ("dev.jsonl", "test.jsonl")]
+    )
+    for path in paths:
+        with path.open(encoding="utf-8") as fh:
             items += [(d.get("title"), d["text"]) for d in map(json.loads, fh) if d]
     out: list[tuple[str | None, str]] = []
     for i in range(n):
@@ -36,8 +43,9 @@ def corpus(n: int) -> list[tuple[str | None, str]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--shared", action="store_true", help="use the longer shared corpus texts (when present)")
     args = ap.parse_args(argv)
-    docs = corpus(args.articles)
+    docs = corpus(args.articles, args.shared)
     for title, text in docs[:20]:  # warm up regex compilation and imports
         analyze_text(title, text)
     start, cpu_start = time.perf_counter(), time.process_time()

@@ -100,6 +100,11 @@ def _trim_places(run: list[str], before: str | None) -> list[str]:
 
 def name_runs(phrase: str) -> list[tuple[int, int, str]]:
     """Runs of name tokens in a phrase: (first token index, end token index, name)."""
+    return list(_name_runs(phrase))
+
+
+@lru_cache(maxsize=4096)
+def _name_runs(phrase: str) -> tuple[tuple[int, int, str], ...]:
     toks = _tokens(phrase)
     runs: list[tuple[int, int, str]] = []
     i = 0
@@ -127,7 +132,7 @@ def name_runs(phrase: str) -> list[tuple[int, int, str]]:
         if words and not all(_INITIAL.match(w) for w in words):
             runs.append((j - len(run), j, " ".join(words)))
         i = j
-    return runs
+    return tuple(runs)
 
 
 def _role_text(toks: list[str]) -> str | None:
@@ -238,6 +243,7 @@ def parse_before(phrase: str) -> Ref | None:
     return Ref(name, role)
 
 
+@lru_cache(maxsize=16384)
 def normalise_name(name: str) -> str:
     """Comparable form of a name: case-folded, dots and extra spaces removed."""
     return " ".join(name.replace(".", " ").split()).casefold()

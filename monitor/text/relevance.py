@@ -14,7 +14,7 @@ from dataclasses import dataclass
 MAX_CHARS = 30_000
 
 _READ_ALSO = re.compile(r"^[ \t]*(?:baca(?:an)? (?:juga|lainnya|selanjutnya)|baca ?:)[^\n]*", re.I | re.M)
-_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_WORD = re.compile(r"[a-z0-9-]+")
 _SINGLE: dict[str, str] = {}
 for _kind, _words in (
     ("civil", "asn pns pppk p3k honorer non-asn nonasn kades lurah camat kepsek sekda kadis birokrat birokrasi "
@@ -30,7 +30,6 @@ for _kind, _words in (
     for _w in _words.split():
         _SINGLE[_w] = _kind
 _PREFIX_KIND = {"netral": "neutral", "pemilu": "election", "pilwal": "election", "panwas": "election"}
-_PREFIX_RE = re.compile(r"(?<![a-z0-9])(netral|pemilu|pilwal|panwas)")
 _PHRASES = (
     ("civil", ("aparatur sipil", "aparatur negara", "aparatur pemerintah", "pegawai negeri", "pegawai pemerintah",
                "tenaga honorer", "kepala desa", "perangkat desa", "aparat desa", "kepala sekolah",
@@ -56,15 +55,14 @@ class Relevance:
 def _counts(text: str, weight: int, acc: dict[str, int]) -> None:
     low = text.lower()
     get = _SINGLE.get
-    for word in _WORD.findall(low):
-        kind = get(word)
+    words = _WORD.findall(low)
+    for word in words:
+        kind = get(word) or _PREFIX_KIND.get(word[:6])
         if kind is not None:
             acc[kind] = acc.get(kind, 0) + weight
-    for m in _PREFIX_RE.finditer(low):
-        kind = _PREFIX_KIND[m.group(1)]
-        acc[kind] = acc.get(kind, 0) + weight
+    present = set(words)
     for kind, phrases in _PHRASES:
-        n = sum(low.count(p) for p in phrases)
+        n = sum(low.count(p) for p in phrases if p.partition(" ")[0] in present)
         if n:
             acc[kind] = acc.get(kind, 0) + n * weight
 

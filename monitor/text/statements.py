@@ -19,7 +19,7 @@ _SV = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
 _AFTER = re.compile(rf"^[\s,.;:]*(?P<verb>(?:{_RV})(?:nya)?|{_SV})(?![\w-])(?P<rest>.*)", re.S | re.I)
 _INLINE = re.compile(rf",\s*(?P<verb>(?:{_RV})(?:nya)?)(?![\w-])(?P<rest>.*)$", re.S)
 _REPORT_SET = frozenset(REPORT_VERBS)
-_WORDS = re.compile(r"[\w-]+")
+_ME_BE = re.compile(r"(?<![\w-])(?:me|be)[\w-]+")
 _BEFORE_KATA = re.compile(r"(?:^|[.!?]\s+)(?:Kata|Ujar|Menurut)\s+(?P<rest>[^,.:]{2,80})[,:]\s*$", re.S)
 _FOLLOW = re.compile(
     r"^[\s,.]*(?:Demikian|Begitu|Hal\s+(?:itu|tersebut|ini|senada))\s+(?:(?:juga|pula)\s+)?"
@@ -96,7 +96,7 @@ def _verb_at_end(prefix: str) -> tuple[str, str] | None:
 
 
 def _first_speech_verb(sent: str) -> re.Match[str] | None:
-    for m in _WORDS.finditer(sent):
+    for m in _ME_BE.finditer(sent):
         if m.group(0) in SPEECH_VERB_SET:
             return m
     return None
