@@ -58,17 +58,24 @@ class _Attr:
     verb: str | None
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _READ_ALSO = re.compile(r"^[ \t]*(?:baca juga|bacaan lainnya|baca selanjutnya|baca:)[^\n]*", re.I | re.M)
 
 
 def _mask(text: str, spans: list[QuoteSpan]) -> str:
+    """The text with read-also lines and quotation contents blanked (same length, newlines kept)."""
     text = _READ_ALSO.sub(lambda m: " " * len(m.group(0)), text)
-    chars = list(text)
+    pieces: list[str] = []
+    pos = 0
     for sp in spans:
-        for i in range(max(0, sp.open_pos), min(len(chars), sp.close_pos)):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+        a, b = max(sp.open_pos, pos), min(len(text), sp.close_pos)
+        if b <= a:
+            continue
+        pieces.append(text[pos:a])
+        pieces.append(_NOT_NEWLINE.sub(" ", text[a:b]))
+        pos = b
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _after_text(text: str, pos: int) -> str:
