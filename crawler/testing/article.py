@@ -47,7 +47,9 @@ class ReplicaArticle:
     title: str
     published: datetime  # aware; rendered in the outlet's own zone
     authors: tuple[str, ...]
-    paragraphs: tuple[str, ...]  # body text, without dateline, captions, BACA JUGA or footer lines
+    # Body text without dateline, captions, BACA JUGA or footer lines. May hold &, <, NBSP, zero-width spaces
+    # and emoji (kind "budget"): compare extracted text after whitespace normalisation.
+    paragraphs: tuple[str, ...]
     category: str  # category slug
     category_name: str
     tags: tuple[str, ...]  # tag display names ("Netralitas ASN")

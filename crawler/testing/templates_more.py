@@ -123,6 +123,29 @@ def debate(c: Ctx) -> Draft:
     return Draft("debate", title, paras, "politik", "Politik", ["KPU", "Debat"], False, False, st)
 
 
+def budget(c: Ctx) -> Draft:
+    """Off-topic, with characters that break naive code: &, <, >, NBSP, zero-width space, emoji, „quotes“."""
+    r = c.region
+    st: list[ReplicaQuote] = []
+    kadis = c.person()
+    amount = c.number(12, 95)
+    title = f"Anggaran Jalan & Jembatan {r.short} Naik, Serapan <50 Persen Jadi Sorotan"
+    paras = [
+        f"DPRD {r.name} menyetujui tambahan anggaran jalan & jembatan sebesar Rp{amount},5\u00a0miliar dalam "
+        f"rapat paripurna, {c.day()}.",
+        "Meski begitu, serapan anggaran tahun lalu masih <50 persen. Fraksi-fraksi meminta dinas "
+        "mempercepat lelang agar proyek tidak menumpuk di akhir tahun\u200b.",
+        f"Kepala Dinas PUPR {r.short} {kadis.styled} berjanji memperbaiki jadwal pekerjaan. "
+        + quote(st, "Lelang kami mulai bulan depan, jadi pekerjaan fisik bisa jalan sebelum musim hujan,", kadis,
+                f"Kepala Dinas PUPR {r.short}", "ujar")
+        + f" ujar {kadis.short} 🙏.",
+        "Warga di sejumlah kecamatan berharap jalan rusak yang disebut „jalan seribu lubang“ segera "
+        "diperbaiki.",
+    ]
+    return Draft("budget", title, paras, "pemerintahan", "Pemerintahan", ["Anggaran", "Infrastruktur"], False,
+                 False, st)
+
+
 MORE_TOPIC = {"village_dismissal": village_dismissal, "teacher_forwarded": teacher_forwarded,
               "inspection": inspection}
-MORE_OTHER = {"debate": debate}
+MORE_OTHER = {"debate": debate, "budget": budget}

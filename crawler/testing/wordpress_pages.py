@@ -90,7 +90,8 @@ def _jsonld(req: Request, entry: Entry, prof: OutletProfile) -> str:
             "inLanguage": "id-ID",
         }],
     }
-    return f'<script type="application/ld+json" class="yoast-schema-graph">{json.dumps(data)}</script>\n'
+    text = json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json" class="yoast-schema-graph">{text}</script>\n'
 
 
 def article_head(req: Request, entry: Entry, prof: OutletProfile) -> str:

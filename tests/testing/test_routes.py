@@ -146,3 +146,19 @@ def test_blogger_feed_paging_caps_at_150_and_ends(big_sites: dict[str, ReplicaSi
     html = fetch(site.base_url + site.entries[0].path).text
     assert "h3 class='post-title entry-title'" in html and "abbr class='published'" in html
     assert "Posting Komentar" in html and "<b>POSJAYANEWS</b> - " in html
+
+
+@pytest.mark.parametrize("outlet", OUTLET_KEYS)
+def test_hostile_characters_are_escaped(outlet: str) -> None:
+    from datetime import UTC, datetime
+    from random import Random
+
+    from crawler.testing.corpus import build_article
+
+    article = build_article(outlet, "budget", Random(1), datetime(2025, 3, 3, tzinfo=UTC))
+    with ReplicaSite(outlet, [article]) as site:
+        html = fetch(site.url_for(article)).text
+        assert "&lt;50 Persen" in html and "Jalan &amp; Jembatan" in html and "<50" not in html
+        assert "\u00a0miliar" in html and "🙏" in html
+        feed = {"disway": "/rss", "wordpress": "/feed/", "blogger": "/feeds/posts/default"}[site.profile.platform]
+        assert "<50" not in fetch(site.base_url + feed).text
