@@ -22,7 +22,6 @@ from monitor.text.statements import extract_statements
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_ATTEMPTS = 3
 MAX_ERROR_CHARS = 2000
 
 
@@ -107,15 +106,15 @@ def process_article(session: Session, article: Article, settings: Settings) -> O
     relevance = judge_relevance(article.title, article.body)
     article.relevant = bool(relevance.relevant)
     article.relevance_score = float(relevance.score)
+    article.state = "done"  # written with the story id in one UPDATE; rolled back with everything on error
+    article.processed_at = datetime.now(UTC)
+    article.last_error = None
     statements = _store_statements(session, article)
     report = _store_finding(session, article)
     quotes = [s.quote for s in statements if getattr(s, "kind", "direct") == "direct" and s.quote]
     story = assign_story(session, article, quotes, timedelta(days=settings.story_window_days))
     alerted = _enqueue_alert(session, story, article, settings) if report and story.sanction_report else False
-    article.state = "done"
-    article.processed_at = datetime.now(UTC)
-    article.last_error = None
-    return Outcome(article.id, story.id, article.relevant, len(statements), report, alerted)
+    return Outcome(article.id, story.id, bool(article.relevant), len(statements), report, alerted)
 
 
 def _claim_batch(sessions: sessionmaker[Session], after: int, size: int, only: Sequence[int] | None) -> list[int]:
@@ -126,39 +125,38 @@ def _claim_batch(sessions: sessionmaker[Session], after: int, size: int, only: S
         return list(session.scalars(query.with_for_update(skip_locked=True)))
 
 
+def _claim(session: Session, article_id: int) -> Article | None:
+    """Lock one article for this transaction if it is still new and no other worker holds it."""
+    return session.scalars(
+        select(Article).where(Article.id == article_id, Article.state == "new").with_for_update(skip_locked=True)
+    ).first()
+
+
 def _process_one(sessions: sessionmaker[Session], article_id: int, settings: Settings, max_attempts: int) -> str:
     """Process one article in its own transaction: 'done', 'failed', 'retry', or 'busy' (another worker has it)."""
-    with sessions() as session, session.begin():
-        article = session.scalars(
-            select(Article)
-            .where(Article.id == article_id, Article.state == "new")
-            .with_for_update(skip_locked=True)
-        ).first()
-        if article is None:
-            return "busy"
-        article.attempts += 1
-        savepoint = session.begin_nested()
+    with sessions() as session:
         try:
-            process_article(session, article, settings)
-            savepoint.commit()
+            with session.begin():
+                article = _claim(session, article_id)
+                if article is None:
+                    return "busy"
+                article.attempts += 1
+                process_article(session, article, settings)
             return "done"
-        except Exception as exc:  # a poison article is recorded, never blocks the queue
-            savepoint.rollback()
+        except Exception as exc:  # a poison article is recorded in a new transaction, never blocks the queue
+            error = f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]
+            cause = exc
+        with session.begin():
+            article = _claim(session, article_id)
+            if article is None:
+                return "busy"
+            article.attempts += 1
             failed = article.attempts >= max_attempts
-            log.warning(
-                "article %s failed (attempt %s of %s): %s", article_id, article.attempts, max_attempts, exc,
-                exc_info=not failed,
-            )
-            session.execute(
-                update(Article)
-                .where(Article.id == article_id)
-                .values(
-                    state="failed" if failed else "new",
-                    last_error=f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS],
-                    processed_at=func.now(),
-                )
-                .execution_options(synchronize_session=False)
-            )
+            article.state = "failed" if failed else "new"
+            article.last_error = error
+            article.processed_at = datetime.now(UTC)
+            log.warning("article %s failed (attempt %s of %s): %s", article_id, article.attempts, max_attempts,
+                        error, exc_info=cause if failed else None)
             return "failed" if failed else "retry"
 
 
@@ -170,7 +168,7 @@ def process_pending(sessions: sessionmaker[Session], settings: Settings, limit: 
     An article that fails is retried on later runs, then marked 'failed' after
     PANTAU_PROCESS_MAX_ATTEMPTS attempts.
     """
-    max_attempts = int(getattr(settings, "process_max_attempts", DEFAULT_MAX_ATTEMPTS))
+    max_attempts = settings.process_max_attempts
     batch = settings.process_batch
     processed = 0
     after = 0

@@ -94,6 +94,7 @@ class Settings(BaseSettings):
     story_window_days: int = Field(default=14, ge=1)
     process_interval: int = Field(default=10, ge=1)
     process_batch: int = Field(default=100, ge=1)
+    process_max_attempts: int = Field(default=3, ge=1)
 
     # -- alerts ----------------------------------------------------------------
     smtp_host: str | None = None

@@ -27,6 +27,7 @@ MAX_QUOTE_KEYS = 12
 QUOTE_SAME_EVENT = timedelta(days=2)  # a shared quote groups articles published this close together
 MIN_JACCARD = 0.3  # MinHash estimate below this is not even shown to similarity.same_story
 MAX_CANDIDATES = 32
+SCHEME_MAX = 64  # article_signatures.scheme is varchar(64)
 LOCK_NAMESPACE = 0x5354  # pg_advisory_xact_lock(int4, int4): first key "ST" for story keys
 
 _SPACE = re.compile(r"\s+")
@@ -101,7 +102,10 @@ def _similarity() -> ModuleType:
 
 def scheme() -> str:
     """Names how signatures are made; stored with each one, so a change of scheme is never mixed."""
-    return f"{_similarity().SCHEME};lsh={BANDS}x{ROWS}"
+    full = f"{_similarity().SCHEME};lsh={BANDS}x{ROWS}"
+    if len(full) <= SCHEME_MAX:
+        return full
+    return f"{full[: SCHEME_MAX - 17]}~{hashlib.sha1(full.encode()).hexdigest()[:16]}"  # fits the column
 
 
 def signature_text(title: str | None, body: str) -> str:
@@ -240,9 +244,11 @@ def lock_story_keys(session: Session, keys: StoryKeys) -> None:
     )
 
 
-def store_keys(session: Session, article_id: int, keys: StoryKeys, ref: datetime) -> None:
-    """Replace the article's signature and bands (band rows carry its reference time for the window)."""
-    session.execute(delete(SignatureBand).where(SignatureBand.article_id == article_id))
+def store_keys(session: Session, article_id: int, keys: StoryKeys, ref: datetime, fresh: bool = False) -> None:
+    """Store the article's signature and bands (band rows carry its reference time for the window).
+
+    `fresh`: the article never had keys, so there are no old bands to remove.
+    """
     stmt = insert(ArticleSignature).values(article_id=article_id, scheme=scheme(), minhash=keys.minhash)
     session.execute(
         stmt.on_conflict_do_update(
@@ -250,12 +256,19 @@ def store_keys(session: Session, article_id: int, keys: StoryKeys, ref: datetime
             set_={"scheme": stmt.excluded.scheme, "minhash": stmt.excluded.minhash, "created_at": func.now()},
         )
     )
+    bands = [b for b, _ in keys.bands]
+    if not fresh:
+        session.execute(
+            delete(SignatureBand).where(SignatureBand.article_id == article_id, SignatureBand.band.not_in(bands))
+        )
     session.execute(
         text(
             "INSERT INTO signature_bands (article_id, band, band_hash, created_at) "
-            "SELECT :id, b, h, :ref FROM unnest(CAST(:bands AS smallint[]), CAST(:hashes AS bigint[])) AS t(b, h)"
+            "SELECT :id, b, h, :ref FROM unnest(CAST(:bands AS smallint[]), CAST(:hashes AS bigint[])) AS t(b, h) "
+            "ON CONFLICT (article_id, band) DO UPDATE SET band_hash = excluded.band_hash, "
+            "created_at = excluded.created_at"
         ),
-        {"id": article_id, "ref": ref, "bands": [b for b, _ in keys.bands], "hashes": [h for _, h in keys.bands]},
+        {"id": article_id, "ref": ref, "bands": bands, "hashes": [h for _, h in keys.bands]},
     )
 
 
@@ -311,7 +324,7 @@ def assign_story(session: Session, article: Article, quotes: Iterable[str], wind
         chosen = current
     elif matches:
         chosen = matches[0].story_id
-    store_keys(session, article.id, keys, ref)
+    store_keys(session, article.id, keys, ref, fresh=current is None)
     if chosen is None:
         story = Story(title=article.title, first_published_at=article.published_at, article_count=0)
         session.add(story)

@@ -106,7 +106,7 @@ def add_articles(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     return list(result.scalars())
 
 
-def corpus(seed: int, count: int, copies_every: int = 10) -> list[dict[str, Any]]:
+def corpus(seed: int, count: int, copies_every: int = 10, sentences: int = 8) -> list[dict[str, Any]]:
     """`count` article rows; every `copies_every`-th is another outlet's copy of the one before it."""
     rng = random.Random(seed)
     rows: list[dict[str, Any]] = []
@@ -117,7 +117,8 @@ def corpus(seed: int, count: int, copies_every: int = 10) -> list[dict[str, Any]
                                        republished(rng, prev["body"]), prev["published_at"]))
             continue
         published = NOW - timedelta(days=rng.randint(0, 60), hours=rng.randint(0, 23))
-        rows.append(article_values(OUTLETS[i % 3], f"Berita netralitas ASN nomor {i}", news_text(rng), published))
+        rows.append(article_values(OUTLETS[i % 3], f"Berita netralitas ASN nomor {i}", news_text(rng, sentences),
+                                   published))
     return rows
 
 

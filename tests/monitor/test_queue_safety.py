@@ -100,7 +100,7 @@ def test_sigkill_mid_batch_loses_nothing_and_rerun_processes_once(
 
 
 def test_two_workers_process_each_article_once(fresh_database_url: str, settings_factory: Callable[..., Settings]) -> None:
-    rows = corpus(seed=41, count=500, copies_every=5)
+    rows = corpus(seed=41, count=500, copies_every=5, sentences=4)
     sessions = _load(fresh_database_url, rows)
     settings = settings_factory(process_batch=25)
     counts: list[int] = []
