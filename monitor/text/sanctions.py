@@ -15,7 +15,8 @@ _READ_ALSO = re.compile(r"^[ \t]*(?:baca(?:an)? (?:juga|lainnya|selanjutnya)|bac
 _WEIGHTS = {"imposed": 1.0, "recommended": 0.8, "finding": 0.7}
 
 _TYPES = re.compile(
-    r"sanksi moral(?: berupa [^.,;]{3,80})?|sanksi (?:disiplin|hukuman)?\s*(?:ringan|sedang|berat)|"
+    r"(?:hukuman disiplin|sanksi)(?: (?:ringan|sedang|berat|moral|disiplin))? berupa [^.,;]{3,90}?"
+    r"(?=\s+(?:kepada|bagi|terhadap|karena|akibat|oleh|untuk|yang)\b|[.,;]|$)|sanksi moral(?: berupa [^.,;]{3,80})?|sanksi (?:disiplin|hukuman)?\s*(?:ringan|sedang|berat)|"
     r"hukuman disiplin(?: etik| (?:ringan|sedang|berat))?|teguran (?:lisan|tertulis)|"
     r"pernyataan tidak puas(?: secara tertulis)?|penundaan kenaikan (?:gaji berkala|pangkat)|"
     r"ditunda kenaikan (?:gaji berkala|pangkat)|penurunan (?:pangkat|jabatan)[^.,;]{0,40}|turun jabatan|"
@@ -26,21 +27,19 @@ _TYPES = re.compile(
     re.I,
 )
 _VIOLATION = re.compile(
-    r"(?:karena|akibat|lantaran|terkait|atas)\s+(?:terbukti\s+)?(?P<v>[^.;]{8,140})"
+    r"(?:karena|akibat|lantaran)\s+(?:terbukti\s+)?(?P<v>[^.;]{8,140})"
     r"|(?P<w>(?:hadir|menghadiri|mengikuti|ikut|terlibat)\s+(?:dalam\s+)?(?:kampanye|deklarasi|acara|kegiatan)"
     r"[^.;,]{0,100}|(?:memberi(?:kan)?\s+)?(?:like|komentar|share)[^.;]{0,80}|"
-    r"(?:foto|berfoto|berpose)[^.;]{0,80}|(?:menjadi|jadi)\s+(?:tim sukses|timses|caleg|anggota partai)[^.;]{0,60}|"
+    r"(?:foto bersama|berfoto|berpose)[^.;]{0,80}|(?:menjadi|jadi)\s+(?:tim sukses|timses|caleg|anggota partai)[^.;]{0,60}|"
     r"membuat video[^.;]{0,80}|mengumpulkan ktp[^.;]{0,80}|mengarahkan[^.;]{0,100}|"
     r"mengampanyekan[^.;]{0,100}|mendukung[^.;]{0,80}|memasang[^.;]{0,80})",
     re.I,
 )
 _AUTHORITY = re.compile(
-    r"\b(?:kasn|komisi (?:asn|aparatur sipil negara)|bkn|badan kepegawaian negara|"
-    r"bawaslu(?: (?:ri|provinsi|kabupaten|kota|kab\.?))?(?: [A-Z][a-z]+)?|panwaslu\w*|inspektorat(?: daerah)?|"
-    r"bkpsdm(?: [A-Z][a-z]+)?|bkd(?: [A-Z][a-z]+)?|bkpp|majelis kode etik|"
-    r"(?:pjs |pj |plt )?(?:bupati|wali ?kota|gubernur|menteri|sekda)(?: [A-Z][a-z]+)?|"
-    r"ppk|pejabat pembina kepegawaian|pengadilan(?: negeri)?(?: [A-Z][a-z]+)?|majelis hakim)\b",
-    re.I,
+    r"\b(?:(?i:kasn|komisi (?:asn|aparatur sipil negara)|bkn|badan kepegawaian negara|panwaslu\w*|inspektorat"
+    r"(?: daerah)?|bkpp|majelis kode etik|ppk|pejabat pembina kepegawaian|majelis hakim)|"
+    r"(?i:bawaslu(?: (?:ri|provinsi|kabupaten|kota|kab\.?))?|bkpsdm|bkd|(?:pjs |pj |plt )?(?:bupati|wali ?kota|"
+    r"gubernur|menteri|sekda)|pengadilan(?: negeri)?)(?: [A-Z][a-z]+)?)\b"
 )
 _REGION = re.compile(
     r"\b(?:Kabupaten|Kota|Provinsi|Kab\.)\s+[A-Z][a-z]+(?:\s+(?:Utara|Selatan|Timur|Barat|Tengah|Raya))?"
@@ -153,8 +152,10 @@ def detect_sanction(
     ranked = sorted(hits, key=lambda h: -_WEIGHTS.get(h[0], 0.5) * h[2])
     evidence = [h[1] for h in ranked[:2]]
     score = min(1.0, max(_WEIGHTS.get(h[0], 0.5) * h[2] for h in hits) + 0.05 * (len(hits) - 1))
-    context = evidence + [s for s in sents[:_LEAD] if s not in evidence]
-    subjects, count = _subjects(evidence) if _subjects(evidence)[0] else _subjects(context)
+    heading = title.strip() if title else None
+    body_first = [e for e in evidence if e != heading] + [e for e in evidence if e == heading]
+    context = body_first + [s for s in sents[:_LEAD] if s not in evidence]
+    subjects, count = _subjects(context)
     if count is None:
         m = _CASES.search(" ".join(evidence))
         count = _number(m.group(1)) if m else None
