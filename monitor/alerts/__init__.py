@@ -1,1 +1,1 @@
-"""alerts package."""
+"""Alerts: the outbox, e-mail rendering, dispatch over SMTP (or .eml), the daily digest and health messages."""
