@@ -118,14 +118,40 @@ def generate_articles(
     now = now or datetime.now(UTC)
     rng = random.Random(_seed("bulk", outlet, seed))
     topic, other = sorted({**TOPIC_TEMPLATES, **MORE_TOPIC}), sorted({**OTHER_TEMPLATES, **MORE_OTHER})
-    articles = []
+    twist = random.Random(_seed("twist", outlet, seed))  # separate stream: headlines only
+    prof = profile(outlet)
+    articles: list[ReplicaArticle] = []
+    titles: set[str] = set()
     for _ in range(n):
         template = rng.choice(topic if rng.random() < topic_share else other)
         when = now - timedelta(minutes=rng.randint(30, 730 * 24 * 60))
         pages = rng.choice((1, 1, 2, 3))
-        articles.append(build_article(outlet, template, rng, when, pages=pages))
+        article = build_article(outlet, template, rng, when, pages=pages)
+        if article.title in titles:
+            article = _retitle(article, titles, twist, prof)
+        titles.add(article.title)
+        articles.append(article)
     articles.sort(key=lambda a: a.published, reverse=True)
     return unique_slugs(articles)
+
+
+_TWISTS = (
+    "{t}, Begini Penjelasannya", "{t}, Ini Kata Warga", "Pekan Ini, {t}", "{t}, Simak Selengkapnya",
+    "Update: {t}", "{t}, Ini Faktanya", "Warga {d} Soroti: {t}", "{t}, Warga {d} Angkat Bicara",
+    "Dari {d}: {t}",
+)
+
+
+def _retitle(article: ReplicaArticle, taken: set[str], rng: random.Random, prof: OutletProfile) -> ReplicaArticle:
+    """Give a bulk article whose headline is taken a new one, as desks rewrite repeated stories."""
+    districts = [d for region in prof.regions for d in region.districts]
+    rng.shuffle(districts)
+    for pattern in rng.sample(_TWISTS, len(_TWISTS)):
+        for district in districts if "{d}" in pattern else districts[:1]:
+            title = pattern.format(t=article.title, d=district)
+            if title not in taken:
+                return replace(article, title=title, slug=slugify(title))
+    return article
 
 
 def make_sanction_article(outlet: str, now: datetime | None = None, seed: int | None = None) -> ReplicaArticle:

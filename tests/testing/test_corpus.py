@@ -40,7 +40,7 @@ def test_default_mix(outlet: str) -> None:
 
 def test_generate_many_is_cheap_and_unique() -> None:
     arts = generate_articles("magelangekspres", 2000, seed=1, now=NOW)
-    assert len(arts) == len({a.slug for a in arts}) == 2000
+    assert len(arts) == len({a.slug for a in arts}) == len({a.title for a in arts}) == 2000
     assert arts == sorted(arts, key=lambda a: a.published, reverse=True)
     share = sum(a.expected_relevant for a in arts) / len(arts)
     assert 0.25 < share < 0.45
