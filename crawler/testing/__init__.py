@@ -9,7 +9,7 @@ Interface
     ``publish(article) -> url`` (feeds, listings and sitemaps follow; a repeated slug gets "-2"),
     ``update(article) -> url`` (same slug, new content; id and path kept), ``remove(article|slug)`` (404 after),
     ``entries`` (``Entry(article, id, path)``, newest first), ``articles``, ``url_for(article|slug, page=1)``,
-    ``request_log`` (list of ``LoggedRequest(method, path_with_query, headers)``), ``reset_log()``,
+    ``request_log`` (list of ``LoggedRequest(method, path_with_query, headers)``, last 200,000), ``reset_log()``,
     ``inject_fault(path_pattern, kind, times=1, *, delay=2.0) -> Fault`` (glob, or regex if it starts with
     "^", matched against the path and path+query; ``times=None`` = forever; ``Fault.hits`` counts uses),
     ``clear_faults()``, ``render(method, target, base_url=None) -> Reply`` (no server needed). ``stop()`` also

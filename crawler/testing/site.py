@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+from collections import deque
 from dataclasses import replace
 from datetime import datetime
 from http.server import ThreadingHTTPServer
@@ -21,6 +22,8 @@ from crawler.testing.profiles import OutletProfile, profile
 from crawler.testing.routing import GIF, Platform, Reply, Request, not_found
 from crawler.testing.state import ArticleStore, Entry
 from crawler.testing.wordpress import WordPressSite
+
+LOG_LIMIT = 200_000
 
 
 class LoggedRequest(NamedTuple):
@@ -88,7 +91,8 @@ class ReplicaSite:
         initial = default_articles(outlet_key, now) if articles is None else articles
         self._store.add(list(initial), bump_clock=False)
         self.faults = FaultBook()
-        self._log: list[LoggedRequest] = []
+        # Bounded so a long `serve` run does not grow without end; tests never come near it.
+        self._log: deque[LoggedRequest] = deque(maxlen=LOG_LIMIT)
         self._log_lock = threading.Lock()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
