@@ -30,6 +30,8 @@ _INDIRECT = re.compile(
     r"(?<![\w-])(?:[Kk]ata|[Uu]jar|[Ll]anjut|[Ss]ambung|[Tt]ambah|[Ii]mbuh|[Mm]enurut|"
     r"disampaikan|dikatakan|diungkapkan|ditegaskan|dijelaskan)\s+(?=[A-Z])"
 )
+_INDIRECT_KEYS = ("kata", "ujar", "lanjut", "sambung", "tambah", "imbuh", "menurut", "disampaikan", "dikatakan",
+                  "diungkapkan", "ditegaskan", "dijelaskan")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -100,6 +102,14 @@ def _verb_at_end(prefix: str) -> tuple[str, str] | None:
     if low in SPEECH_VERB_SET or (low.endswith("nya") and low[:-3] in _REPORT_SET):
         return body[: cut + 1], word
     return None
+
+
+def _indirect(sent: str) -> list[tuple[int, int]]:
+    """Spans of 'kata', 'ujar', 'menurut', 'disampaikan' ... followed by a capitalised word."""
+    low = sent.lower()
+    if not any(k in low for k in _INDIRECT_KEYS):
+        return []
+    return [(m.start(), m.end()) for m in _INDIRECT.finditer(sent)]
 
 
 def _first_speech_verb(sent: str) -> re.Match[str] | None:
@@ -235,10 +245,10 @@ def _collect_people(masked: str, people: _People) -> None:
                 holder = people.by_role(ref.role, s + vm.start())
                 if holder:
                     people.add(s + vm.start(), holder, None, 1)
-        for im in _INDIRECT.finditer(sent):
-            ref = parse_after(sent[im.end() : im.end() + 160])
+        for start, end in _indirect(sent):
+            ref = parse_after(sent[end : end + 160])
             if ref is not None and ref.name:
-                people.add(s + im.start(), ref.name, ref.role, 1)
+                people.add(s + start, ref.name, ref.role, 1)
         for name, role in mentions(sent):
             idx = max(sent.find(name.split()[0]), 0)
             if len(name.split()) >= 2 or (role and _role_ends_well(role)):
