@@ -16,6 +16,9 @@ log = logging.getLogger(__name__)
 
 PROJECT = "pantau"  # the Scrapyd project the crawler egg is deployed as
 TIMEOUT = 5.0  # seconds per request: a dead node must not hold the leader up for long
+# schedule.json and listspiders.json run `scrapy list` in a child process on the node the first time after a
+# deploy (the node answers nothing else meanwhile), which takes a while on a busy machine
+LIST_TIMEOUT = 90.0
 
 
 class ScrapydError(Exception):
@@ -72,7 +75,7 @@ class ScrapydClient:
     # -- transport -----------------------------------------------------------------------------
     def _call(self, endpoint: str, *, query: Sequence[tuple[str, str]] = (),
               form: Sequence[tuple[str, str]] | None = None, body: bytes | None = None,
-              content_type: str | None = None) -> dict[str, Any]:
+              content_type: str | None = None, timeout: float | None = None) -> dict[str, Any]:
         target = f"{self.url}/{endpoint}"
         if query:
             target += "?" + urlencode(list(query))
@@ -85,7 +88,7 @@ class ScrapydClient:
             headers["Content-Type"] = content_type
         request = Request(target, data=data, headers=headers, method="POST" if data is not None else "GET")
         try:
-            with urlopen(request, timeout=self.timeout) as response:
+            with urlopen(request, timeout=timeout or self.timeout) as response:
                 raw = response.read()
         except HTTPError as exc:
             raise ScrapydError(f"Scrapyd node {self.url}: {endpoint} answered HTTP {exc.code}") from None
@@ -118,7 +121,7 @@ class ScrapydClient:
         form = [("project", self.project), ("spider", spider), ("jobid", job_id)]
         form += [("setting", f"{key}={value}") for key, value in (settings or {}).items()]
         form += [(key, str(value)) for key, value in (args or {}).items()]
-        answer = self._call("schedule.json", form=form)
+        answer = self._call("schedule.json", form=form, timeout=LIST_TIMEOUT)
         return str(answer.get("jobid") or job_id)
 
     def jobs(self) -> dict[str, str]:
@@ -138,11 +141,15 @@ class ScrapydClient:
         return str(prev) if prev else None
 
     def spiders(self) -> list[str]:
-        answer = self._call("listspiders.json", query=[("project", self.project)])
+        """listspiders.json (also fills the node's spider list cache that schedule.json uses)."""
+        answer = self._call("listspiders.json", query=[("project", self.project)], timeout=LIST_TIMEOUT)
         return [str(name) for name in answer.get("spiders") or []]
 
-    def add_version(self, version: str, egg: bytes) -> dict[str, Any]:
-        """addversion.json: upload the crawler egg (multipart/form-data, as scrapyd-deploy sends it)."""
+    def add_version(self, version: str, egg: bytes, *, timeout: float = 180.0) -> dict[str, Any]:
+        """addversion.json: upload the crawler egg (multipart/form-data, as scrapyd-deploy sends it).
+
+        The node lists the egg's spiders in a Scrapy process before it answers, hence the long timeout.
+        """
         boundary = "pantau-" + uuid.uuid4().hex
         parts: list[bytes] = []
         for name, value in (("project", self.project), ("version", version)):
@@ -150,7 +157,7 @@ class ScrapydClient:
         parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="egg"; filename="{self.project}.egg"\r\n'
                      "Content-Type: application/octet-stream\r\n\r\n".encode() + egg + b"\r\n")
         parts.append(f"--{boundary}--\r\n".encode())
-        return self._call("addversion.json", body=b"".join(parts),
+        return self._call("addversion.json", body=b"".join(parts), timeout=timeout,
                           content_type=f"multipart/form-data; boundary={boundary}")
 
 

@@ -1,0 +1,1 @@
+"""Scale-out tests: real Scrapyd nodes, Scrapyd crawls with failover, several workers."""
