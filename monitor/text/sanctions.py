@@ -24,7 +24,7 @@ _TYPES = re.compile(
     r"pemberhentian (?:dengan|tidak dengan) hormat[^.,;]{0,40}|diberhentikan(?: (?:dengan|tidak dengan) hormat)?|"
     r"dipecat|dicopot(?: dari jabatan(?:nya)?)?|dinonjobkan|divonis [^.;]{3,80}|"
     r"(?:sanksi|hukuman) (?:disiplin )?etik|pernyataan (?:permohonan )?maaf secara terbuka|peringatan|pembinaan",
-    re.I,
+    0,
 )
 _VIOLATION = re.compile(
     r"(?:karena|akibat|lantaran)\s+(?:terbukti\s+)?(?P<v>[^.;]{8,140})"
@@ -33,7 +33,7 @@ _VIOLATION = re.compile(
     r"(?:foto bersama|berfoto|berpose)[^.;]{0,80}|(?:menjadi|jadi)\s+(?:tim sukses|timses|caleg|anggota partai)[^.;]{0,60}|"
     r"membuat video[^.;]{0,80}|mengumpulkan ktp[^.;]{0,80}|mengarahkan[^.;]{0,100}|"
     r"mengampanyekan[^.;]{0,100}|mendukung[^.;]{0,80}|memasang[^.;]{0,80})",
-    re.I,
+    0,
 )
 _AUTHORITY = re.compile(
     r"\b(?:(?i:kasn|komisi (?:asn|aparatur sipil negara)|bkn|badan kepegawaian negara|panwaslu\w*|inspektorat"
@@ -111,15 +111,41 @@ def _subjects(texts: list[str]) -> tuple[str | None, int | None]:
     return None, None
 
 
-def _violation(texts: list[str]) -> str | None:
+_TYPE_KEYS = ("sanksi", "hukuman", "teguran", "pernyataan", "penundaan", "ditunda", "penurunan", "turun",
+              "pembebasan", "dibebaskan", "pemotongan", "pemberhentian", "diberhentikan", "dipecat", "dicopot",
+              "dinonjobkan", "divonis", "peringatan", "pembinaan")
+_VIOLATION_KEYS = ("karena", "akibat", "lantaran", "hadir", "ikut", "terlibat", "like", "komentar", "share",
+                   "foto", "pose", "tim sukses", "timses", "caleg", "video", "ktp", "mengarahkan",
+                   "mengampanyekan", "mendukung", "memasang", "mengikuti", "anggota partai")
+
+
+def _keyed(texts: list[str], keys: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(text, lower-cased text) for texts containing one of `keys` (a cheap filter before costly patterns)."""
+    out: list[tuple[str, str]] = []
     for t in texts:
-        m = _VIOLATION.search(t)
-        if m:
-            val = m.group("v") or m.group("w") or ""
-            val = " ".join(val.split()).strip(" ,")
-            if val:
-                return val[:160]
+        low = t.lower()
+        if any(k in low for k in keys):
+            out.append((t, low))
+    return out
+
+
+def _search_lower(pattern: re.Pattern[str], texts: list[tuple[str, str]], groups: tuple[str, ...] = ()) -> str | None:
+    """Match on the lower-cased text, return the words as written."""
+    for orig, low in texts:
+        m = pattern.search(low)
+        if not m:
+            continue
+        name = next((g for g in groups if m.group(g)), None)
+        a, b = m.span(name) if name else m.span()
+        val = orig[a:b] if len(orig) == len(low) else low[a:b]
+        val = " ".join(val.split()).strip(" ,")
+        if val:
+            return val[:160]
     return None
+
+
+def _violation(texts: list[str]) -> str | None:
+    return _search_lower(_VIOLATION, _keyed(texts, _VIOLATION_KEYS), ("v", "w"))
 
 
 def detect_sanction(
@@ -171,7 +197,7 @@ def detect_sanction(
         kind="aggregate" if aggregate else "case",
         subjects=subjects,
         count=count,
-        sanction_type=_first(_TYPES, context),
+        sanction_type=_search_lower(_TYPES, _keyed(context, _TYPE_KEYS)),
         violation=_violation(context),
         authority=_first(_AUTHORITY, evidence) or _first(_AUTHORITY, context),
         region=region,
