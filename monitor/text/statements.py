@@ -5,33 +5,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.text.lexicon import PLACES, REPORT_VERBS, ROLE_HEADS, SPEECH_VERB_SET, SPEECH_VERBS
-from monitor.text.names import Ref, is_short_of, mentions, normalise_name, parse_after, parse_before
+from monitor.text.lexicon import REPORT_VERBS, SPEECH_VERB_SET, SPEECH_VERBS
+from monitor.text.names import Ref, parse_after, parse_before
+from monitor.text.people import People, collect_people
 from monitor.text.quotes import QuoteSpan, scan_quotes
-from monitor.text.sentences import sentence_spans
 
 MAX_TEXT = 100_000  # longer input is cut: no real article is this long
 MAX_QUOTES = 300
-MAX_MENTIONS = 3000
 
 _RV = "|".join(sorted(set(REPORT_VERBS), key=len, reverse=True))
 _SV = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
 _AFTER = re.compile(rf"^[\s,.;:]*(?P<verb>(?:{_RV})(?:nya)?|{_SV})(?![\w-])(?P<rest>.*)", re.S | re.I)
 _INLINE = re.compile(rf",\s*(?P<verb>(?:{_RV})(?:nya)?)(?![\w-])(?P<rest>.*)$", re.S)
 _REPORT_SET = frozenset(REPORT_VERBS)
-_ME_BE = re.compile(r"(?<![\w-])(?:me|be)[\w-]+")
 _BEFORE_KATA = re.compile(r"(?:^|[.!?]\s+)(?:Kata|Ujar|Menurut)\s+(?P<rest>[^,.:]{2,80})[,:]\s*$", re.S)
 _FOLLOW = re.compile(
     r"^[\s,.]*(?:Demikian|Begitu|Hal\s+(?:itu|tersebut|ini|senada))\s+(?:(?:juga|pula)\s+)?"
     r"(?P<verb>di\w+|kata|ujar|ungkap|jelas|tegas)\s+(?:oleh\s+)?(?P<rest>.*)",
     re.S,
 )
-_INDIRECT = re.compile(
-    r"(?<![\w-])(?:[Kk]ata|[Uu]jar|[Ll]anjut|[Ss]ambung|[Tt]ambah|[Ii]mbuh|[Mm]enurut|"
-    r"disampaikan|dikatakan|diungkapkan|ditegaskan|dijelaskan)\s+(?=[A-Z])"
-)
-_INDIRECT_KEYS = ("kata", "ujar", "lanjut", "sambung", "tambah", "imbuh", "menurut", "disampaikan", "dikatakan",
-                  "diungkapkan", "ditegaskan", "dijelaskan")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -44,14 +36,6 @@ class Statement:
     role: str | None
     verb: str | None
     kind: str = "direct"  # direct | indirect
-
-
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    pos: int
-    name: str
-    role: str | None
-    tier: int  # 1 speaking, 2 named with role, 3 plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,21 +85,6 @@ def _verb_at_end(prefix: str) -> tuple[str, str] | None:
     low = word.lower()
     if low in SPEECH_VERB_SET or (low.endswith("nya") and low[:-3] in _REPORT_SET):
         return body[: cut + 1], word
-    return None
-
-
-def _indirect(sent: str) -> list[tuple[int, int]]:
-    """Spans of 'kata', 'ujar', 'menurut', 'disampaikan' ... followed by a capitalised word."""
-    low = sent.lower()
-    if not any(k in low for k in _INDIRECT_KEYS):
-        return []
-    return [(m.start(), m.end()) for m in _INDIRECT.finditer(sent)]
-
-
-def _first_speech_verb(sent: str) -> re.Match[str] | None:
-    for m in _ME_BE.finditer(sent):
-        if m.group(0) in SPEECH_VERB_SET:
-            return m
     return None
 
 
@@ -182,85 +151,7 @@ def _split_inline(sp: QuoteSpan) -> tuple[str, _Attr] | None:
     return sp.text[: m.start()], _Attr(ref or Ref(None, None, pronoun=True), verb)
 
 
-class _People:
-    """Everyone the article names, in order, with roles; resolves short names, roles and pronouns."""
-
-    def __init__(self) -> None:
-        self.mentions: list[_Mention] = []
-
-    def add(self, pos: int, name: str, role: str | None, tier: int) -> None:
-        if len(self.mentions) < MAX_MENTIONS:
-            self.mentions.append(_Mention(pos, name, role, tier))
-
-    def full(self, name: str, pos: int) -> str:
-        best = name
-        best_key = (1, len(name.split()), -(10**9))
-        own = normalise_name(name)
-        for m in self.mentions:
-            if normalise_name(m.name) == own:
-                continue
-            exact = is_short_of(name, m.name)
-            if exact or is_short_of(name, m.name, nickname=True):
-                near = -abs(pos - m.pos) if m.pos <= pos else -abs(pos - m.pos) - 10**6
-                key = (2 if exact else 1, len(m.name.split()), near)
-                if key > best_key:
-                    best, best_key = m.name, key
-        return best
-
-    def role_of(self, name: str) -> str | None:
-        for m in self.mentions:
-            if m.role and (m.name == name or is_short_of(m.name, name)):
-                return m.role
-        return None
-
-    def by_role(self, role: str, pos: int) -> str | None:
-        head = role.split()[0].lower()
-        found = [m for m in self.mentions if m.role and head in m.role.lower()]
-        before = [m for m in found if m.pos <= pos]
-        pick = before[-1] if before else (found[0] if found else None)
-        return self.full(pick.name, pick.pos) if pick else None
-
-    def last_speaker(self, pos: int) -> str | None:
-        for tiers in ((1,), (2, 3)):
-            best: _Mention | None = None
-            for m in self.mentions:
-                if m.pos < pos and m.tier in tiers and (best is None or m.pos > best.pos):
-                    best = m
-            if best is not None:
-                return self.full(best.name, best.pos)
-        return None
-
-
-def _collect_people(masked: str, people: _People) -> None:
-    for s, e in sentence_spans(masked):
-        sent = masked[s:e]
-        if not sent.strip():
-            continue
-        vm = _first_speech_verb(sent)
-        ref = parse_before(sent[: vm.start()]) if vm is not None else None
-        if vm is not None and ref is not None and not ref.pronoun:
-            if ref.name:
-                people.add(s + vm.start(), ref.name, ref.role, 1)
-            elif ref.role:
-                holder = people.by_role(ref.role, s + vm.start())
-                if holder:
-                    people.add(s + vm.start(), holder, None, 1)
-        for start, end in _indirect(sent):
-            ref = parse_after(sent[end : end + 160])
-            if ref is not None and ref.name:
-                people.add(s + start, ref.name, ref.role, 1)
-        for name, role in mentions(sent):
-            idx = max(sent.find(name.split()[0]), 0)
-            if len(name.split()) >= 2 or (role and _role_ends_well(role)):
-                people.add(s + idx, name, role, 2 if role else 3)
-
-
-def _role_ends_well(role: str) -> bool:
-    last = role.split()[-1].strip("(),.")
-    return last.lower() in ROLE_HEADS or last.lower() in PLACES or (last.isupper() and len(last) >= 2)
-
-
-def _speaker(people: _People, attr: _Attr, pos: int) -> tuple[str | None, str | None]:
+def _speaker(people: People, attr: _Attr, pos: int) -> tuple[str | None, str | None]:
     ref = attr.ref
     if ref is None or ref.pronoun:
         name = people.last_speaker(pos)
@@ -288,8 +179,8 @@ def extract_statements(text: str, title: str | None = None) -> list[Statement]:
     text = _CONTROL.sub(" ", text)
     spans = scan_quotes(text)[:MAX_QUOTES]
     masked = _mask(text, spans)
-    people = _People()
-    _collect_people(masked, people)
+    people = People()
+    collect_people(masked, people)
     found: list[tuple[QuoteSpan, str, _Attr | None]] = []
     for sp in spans:
         attr = _attribution(text, sp)
