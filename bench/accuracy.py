@@ -61,7 +61,7 @@ def evaluate(items: list[dict[str, Any]], verbose: bool = False) -> dict[str, An
         t_fn += topic and not rel
         if rel != topic:
             errors.append(f"{it['id']}: topic {rel} (gold {topic})")
-        pred = [(s.quote, s.speaker) for s in extract_statements(text, title)]
+        pred = [(s.quote, s.speaker) for s in extract_statements(text, title) if s.kind == "direct"]
         gold_q = [(s["quote"], s["speaker"]) for s in it["statements"]]
         sc = match_quotes(gold_q, pred)
         q_tp, q_fp, q_fn, spk_ok = q_tp + sc.tp, q_fp + sc.fp, q_fn + sc.fn, spk_ok + sc.speaker_ok

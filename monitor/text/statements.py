@@ -9,6 +9,7 @@ from monitor.text.lexicon import REPORT_VERBS, SPEECH_VERB_SET, SPEECH_VERBS
 from monitor.text.names import Ref, parse_after, parse_before
 from monitor.text.people import People, collect_people
 from monitor.text.quotes import QuoteSpan, scan_quotes
+from monitor.text.sentences import sentence_spans
 
 MAX_TEXT = 100_000  # longer input is cut: no real article is this long
 MAX_QUOTES = 300
@@ -22,6 +23,11 @@ _BEFORE_KATA = re.compile(r"(?:^|[.!?]\s+)(?:Kata|Ujar|Menurut)\s+(?P<rest>[^,.:
 _FOLLOW = re.compile(
     r"^[\s,.]*(?:Demikian|Begitu|Hal\s+(?:itu|tersebut|ini|senada))\s+(?:(?:juga|pula)\s+)?"
     r"(?P<verb>di\w+|kata|ujar|ungkap|jelas|tegas)\s+(?:oleh\s+)?(?P<rest>.*)",
+    re.S,
+)
+_MENURUT = re.compile(
+    r"^\s*(?:(?:Sementara itu|Namun|Adapun|Lebih lanjut),?\s+)?(?P<verb>Menurut)(?:nya|\s+(?P<who>[^,\n]{2,90})),"
+    r"\s*(?P<said>[^\n]{12,})$",
     re.S,
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -173,7 +179,10 @@ def _clean_quote(q: str) -> str:
 
 
 def extract_statements(text: str, title: str | None = None) -> list[Statement]:
-    """Direct quotations in `text` with speaker (fullest name), role and reporting verb."""
+    """Quotations in `text` with speaker (fullest name), role and reporting verb, in reading order.
+
+    Direct quotations have kind 'direct'; reported speech opened by "Menurut X, ..." has kind 'indirect'.
+    """
     del title  # headlines carry no attributions worth extracting
     text = (text or "")[:MAX_TEXT].replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub(" ", text)
@@ -192,7 +201,7 @@ def extract_statements(text: str, title: str | None = None) -> list[Statement]:
         found.append((sp, quote, attr))
         if attr is not None and attr.ref is not None and attr.ref.name:
             people.add(sp.open_pos, attr.ref.name, attr.ref.role, 1)
-    out: list[Statement] = []
+    out: list[tuple[int, Statement]] = []
     pending: list[str] = []
     prev_close = -1
     skip: set[int] = set()
@@ -223,5 +232,26 @@ def extract_statements(text: str, title: str | None = None) -> list[Statement]:
         speaker, role = _speaker(people, attr, sp.open_pos)
         if speaker:
             people.add(sp.open_pos + 1, speaker, role, 1)
-        out.append(Statement(joined, speaker, role, attr.verb, "direct"))
+        out.append((sp.open_pos, Statement(joined, speaker, role, attr.verb, "direct")))
+    out += _indirect_statements(masked, people)
+    return [st for _, st in sorted(out, key=lambda x: x[0])]
+
+
+def _indirect_statements(masked: str, people: People) -> list[tuple[int, Statement]]:
+    """Reported speech opened by 'Menurut X, ...' (kind 'indirect'; quotations are blanked in `masked`)."""
+    if "enurut" not in masked:
+        return []
+    out: list[tuple[int, Statement]] = []
+    for s, e in sentence_spans(masked):
+        m = _MENURUT.match(masked[s:e].strip())
+        if m is None or "   " in m.group("said"):
+            continue
+        said = m.group("said").strip().rstrip(".").strip()
+        who = m.group("who")
+        ref = parse_after(who) if who else Ref(None, None, pronoun=True)
+        if ref is None or (not ref.name and not ref.role and not ref.pronoun):
+            continue
+        speaker, role = _speaker(people, _Attr(ref, "menurut"), s)
+        if speaker and len(said.split()) >= 3:
+            out.append((s, Statement(said, speaker, role, m.group("verb"), "indirect")))
     return out

@@ -34,7 +34,7 @@ def test_shared_corpus_meets_targets() -> None:
         tp += report and it["sanction_report"]
         fp += report and not it["sanction_report"]
         fn += it["sanction_report"] and not report
-        pred = [(s.quote, s.speaker) for s in extract_statements(it["text"], it["title"])]
+        pred = [(s.quote, s.speaker) for s in extract_statements(it["text"], it["title"]) if s.kind == "direct"]
         sc = match_quotes([(s["quote"], s["speaker"]) for s in it["statements"]], pred)
         q_tp, q_fp, q_fn = q_tp + sc.tp, q_fp + sc.fp, q_fn + sc.fn
     p, r, _ = prf(tp, fp, fn)

@@ -6,7 +6,7 @@ from monitor.text.statements import Statement, extract_statements
 
 
 def _one(text: str) -> Statement:
-    found = extract_statements(text)
+    found = [s for s in extract_statements(text) if s.kind == "direct"]
     assert len(found) == 1, found
     return found[0]
 
@@ -29,7 +29,7 @@ def test_attribution_before_quote_and_pronoun_follow_up() -> None:
         "Ia menambahkan, laporan warga akan segera ditindaklanjuti.\n"
         "“Kami tidak ingin ada ASN yang terjebak unggahan kampanye,” ujarnya."
     )
-    first, second = extract_statements(text)
+    first, second = [s for s in extract_statements(text) if s.kind == "direct"]
     assert (first.speaker, first.verb) == ("Siti Nurjanah", "mengatakan")
     assert first.role == "Ketua Bawaslu Kota Metro"
     assert (second.speaker, second.verb) == ("Siti Nurjanah", "ujarnya")
@@ -83,3 +83,15 @@ def test_unattributed_and_scare_quotes_are_not_statements() -> None:
         "Diketahui, pemungutan suara digelar bulan depan."
     )
     assert extract_statements(text) == []
+
+
+def test_indirect_speech_is_marked_indirect() -> None:
+    text = (
+        "Wali Kota Magelang dr Muchlis Hadi melarang ASN berpolitik praktis.\n"
+        "Menurut Muchlis, netralitas ASN adalah kewajiban yang tidak bisa ditawar.\n"
+        '"Kalau mau berpolitik, silakan mundur," tandasnya.'
+    )
+    indirect, direct = extract_statements(text)
+    assert (indirect.kind, indirect.speaker, indirect.verb) == ("indirect", "Muchlis Hadi", "Menurut")
+    assert indirect.quote == "netralitas ASN adalah kewajiban yang tidak bisa ditawar"
+    assert (direct.kind, direct.speaker) == ("direct", "Muchlis Hadi")
