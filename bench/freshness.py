@@ -5,6 +5,11 @@ Starts the five replicas, an aiosmtpd sink and `pantau run`'s service (in this p
 processes) on a throwaway embedded PostgreSQL; publishes sanction reports over time, round-robin over the
 outlets, and prints the latency distribution (target: p95 < 60 s with a 30 s crawl interval) and where
 the time goes (publish -> stored, stored -> processed, processed -> accepted).
+
+The replicas' fresh reports come from two templates sharing quotes and most sentences, so story
+grouping (rightly, for real news) would fold them into one story and send one alert. To measure one
+alert per publication, consecutive reports alternate templates and a side thread ages stored story
+signatures by 30 days every second (a clock fake for grouping only): each report is its own event.
 """
 
 from __future__ import annotations
@@ -64,11 +69,16 @@ def publisher(service: Service, cluster: Any, sink: SmtpSink, args: argparse.Nam
         print("first crawls done; publishing", file=sys.stderr)
         rng = random.Random(args.seed)
         published: list[dict[str, Any]] = out["published"]
+        last_kind = None
         for i in range(args.articles):
             if stop.is_set():
                 return
             outlet = OUTLET_KEYS[i % len(OUTLET_KEYS)]
-            article = make_sanction_article(outlet, datetime.now(UTC), seed=args.seed * 1000 + i)
+            for attempt in range(50):
+                article = make_sanction_article(outlet, datetime.now(UTC), seed=args.seed * 100_000 + i * 50 + attempt)
+                if article.kind != last_kind:
+                    break
+            last_kind = article.kind
             url = cluster[outlet].publish(article)
             published.append({"outlet": outlet, "title": article.title, "url": url, "published": time.time()})
             stop.wait(rng.uniform(0.5, 1.5) * args.spacing)
@@ -82,10 +92,24 @@ def publisher(service: Service, cluster: Any, sink: SmtpSink, args: argparse.Nam
 
 
 def _accepted(sink: SmtpSink, item: dict[str, Any]) -> float | None:
-    for got in sink.received:
-        if item["title"] in str(got.message["Subject"] or "") or item["title"] in message_text(got.message):
+    """When the sink accepted the alert naming this article's URL (None: no such alert)."""
+    for got in list(sink.received):
+        if got.accepted_at >= item["published"] and item["url"] in message_text(got.message):
             return got.accepted_at
     return None
+
+
+def age_signatures(engine: Any, stop: threading.Event) -> None:
+    """Every second, move stored story signatures 30 days back (see the module docstring)."""
+    from sqlalchemy import text
+
+    while not stop.wait(1.0):
+        try:
+            with engine.begin() as conn:
+                conn.execute(text("UPDATE signature_bands SET created_at = created_at - interval '30 days' "
+                                  "WHERE created_at > now() - interval '1 day'"))
+        except Exception as exc:
+            print(f"ageing signatures failed: {exc}", file=sys.stderr)
 
 
 def main() -> int:
@@ -122,6 +146,7 @@ def main() -> int:
                 service.stop_event = stop
                 thread = threading.Thread(target=publisher, args=(service, cluster, sink, args, out), daemon=True)
                 thread.start()
+                threading.Thread(target=age_signatures, args=(db.engine, stop), daemon=True).start()
                 service.run()
                 thread.join(timeout=5)
                 stages = _stages(db.sessions, out["published"])
@@ -143,6 +168,9 @@ def _stages(sessions: Any, published: list[dict[str, Any]]) -> dict[str, tuple[f
         rows = session.execute(select(Article.title, Article.fetched_at, Article.processed_at)
                                .where(Article.title.in_(titles))).all()
     return {t: (f.timestamp() if f else None, p.timestamp() if p else None) for t, f, p in rows}
+
+
+
 
 
 def _results(sink: SmtpSink, published: list[dict[str, Any]], stages: dict[str, Any],

@@ -8,7 +8,7 @@ import signal
 import socket
 import threading
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import FrameType
 from typing import Any
 
@@ -180,7 +180,9 @@ class Service:
             outlet = session.get(Outlet, outcome.outlet)
             current = outlet.poll_interval if outlet else None
             interval = self.policy.next_interval(current, outcome.new_articles, ok)
-            when = next_run_at(now, interval, self.settings.crawl_jitter)
+            # the interval runs from the start of this crawl, so slow crawls do not stretch the period
+            started = now - timedelta(seconds=outcome.duration)
+            when = max(next_run_at(started, interval, self.settings.crawl_jitter), now + timedelta(seconds=1))
             session.execute(update(Outlet).where(Outlet.key == outcome.outlet)
                             .values(poll_interval=interval, next_crawl_at=when))
         if self.scheduler is not None:

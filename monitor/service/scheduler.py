@@ -180,15 +180,20 @@ def crawl_trigger(settings: Settings, interval: int) -> IntervalTrigger:
 
 
 def first_crawl_times(next_at: dict[str, datetime | None], settings: Settings, now: datetime) -> dict[str, datetime]:
-    """Resume each outlet's schedule from outlets.next_crawl_at; outlets without one start soon."""
-    spread = min(settings.crawl_jitter, 10)
+    """Resume each outlet's schedule from outlets.next_crawl_at; outlets without one start soon.
+
+    Those are staggered over up to a minute, so the crawl processes do not all start at once.
+    """
+    outlets = list(settings.outlets)
+    step = min(settings.crawl_interval, 60) / max(len(outlets), 1)
     longest = max(settings.crawl_interval_max, settings.crawl_interval) if settings.adaptive_polling \
         else settings.crawl_interval
     result = {}
-    for outlet in settings.outlets:
+    for i, outlet in enumerate(outlets):
         when = next_at.get(outlet)
         if when is None or when <= now:
-            when = now + timedelta(seconds=random.uniform(0, spread) if spread else 0)
+            extra = random.uniform(0, min(settings.crawl_jitter, step)) if settings.crawl_jitter else 0.0
+            when = now + timedelta(seconds=i * step + extra)
         when = min(when, now + timedelta(seconds=longest + settings.crawl_jitter))  # intervals may have shrunk
         result[outlet] = when
     return result
