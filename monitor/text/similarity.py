@@ -17,6 +17,7 @@ import datasketch
 import numpy as np
 from datasketch import MinHash
 
+from monitor.text.names import name_runs
 from monitor.text.quotes import scan_quotes
 
 NUM_PERM = 128
@@ -35,6 +36,7 @@ CONTAINMENT = 0.6
 QUOTE_OVERLAP = 0.6
 KEY_JACCARD = 0.3
 MAX_DAYS_APART = 2
+SHARED_PEOPLE = 2
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _BOILER = re.compile(r"^[ \t]*(?:baca(?:an)? (?:juga|lainnya|selanjutnya)|baca ?:|cek berita|sumber ?:|"
@@ -98,6 +100,21 @@ def estimated_jaccard(a: MinHash, b: MinHash) -> float:
     return float(a.jaccard(b))
 
 
+def _surnames(text: str) -> frozenset[str]:
+    """Last words of the multi-word person names in the text ("syahputra" for Fachril Syahputra)."""
+    out: set[str] = set()
+    for _s, _e, name in name_runs(_BOILER.sub(" ", text)[:20_000]):
+        words = name.split()
+        if len(words) >= 2 and len(words[-1]) >= 4:
+            out.add(words[-1].lower())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def _people(text: str) -> frozenset[str]:
+    return _surnames(text)
+
+
 @lru_cache(maxsize=4096)
 def _features(text: str) -> tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...], tuple[date, ...]]:
     sh = frozenset(shingles(text))
@@ -149,4 +166,7 @@ def same_story(a: str, b: str) -> bool:
             common = len(x & y)
             if common / len(x) >= QUOTE_OVERLAP and common / len(y) >= QUOTE_OVERLAP:
                 return _dates_compatible(da, db) or True
-    return _jaccard(ka, kb) >= KEY_JACCARD and _dates_compatible(da, db)
+    if _jaccard(ka, kb) >= KEY_JACCARD and _dates_compatible(da, db):
+        return True
+    # the same people named in reports of the same day: two outlets' own write-ups of one event
+    return bool(da and db) and _dates_compatible(da, db) and len(_people(a) & _people(b)) >= SHARED_PEOPLE
