@@ -31,3 +31,11 @@ class FailedItem:
     outlet: str
     url: str
     error: str
+
+
+@dataclass(frozen=True)
+class SkippedItem:
+    """A URL not fetched because its listed date is before the back-fill cutoff (remembered as `old`)."""
+
+    outlet: str
+    url: str

@@ -13,7 +13,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import threads
 
-from crawler.items import ArticleItem, FailedItem
+from crawler.items import ArticleItem, FailedItem, SkippedItem
 from crawler.store import ArticleRow, BatchResult, SeenRow
 from monitor.text.relevance import is_relevant
 from monitor.text.urls import canonical_url, url_key
@@ -79,6 +79,10 @@ class StorePipeline:
             self.counts["failed"] += 1
             self._stat("failed")
             self.seen.append(SeenRow(url_key(item.url), canonical_url(item.url), "failed", item.error))
+        elif isinstance(item, SkippedItem):
+            self.counts["old"] += 1
+            self._stat("too_old")
+            self.seen.append(SeenRow(url_key(item.url), canonical_url(item.url), "old"))
         elif isinstance(item, ArticleItem):
             self._judge(item)
         if len(self.articles) + len(self.seen) >= self.batch_size:
@@ -145,7 +149,7 @@ class StorePipeline:
         except Exception as exc:
             self.write_errors += 1
             self._stat("write_errors")
-            log.error("could not store %d articles and %d URLs: %s", len(articles), len(seen), exc)
+            log.error("could not store %d articles and %d URLs: %s", len(articles), len(seen), exc, exc_info=True)
             return
         self.counts["new"] += result.inserted
         self.counts["dup"] += result.duplicates

@@ -159,14 +159,14 @@ class CrawlStore:
                         select(Article.url_hash, Article.id).where(
                             Article.url_hash.in_([r.url_hash for r in leftovers])
                         )
-                    ).tuples()
+                    ).all()
                 )
                 by_content = dict(
                     conn.execute(
                         select(Article.content_hash, Article.id).where(
                             Article.content_hash.in_([r.values["content_hash"] for r in leftovers])
                         )
-                    ).tuples()
+                    ).all()
                 )
                 for row in leftovers:
                     if row.url_hash in by_url:

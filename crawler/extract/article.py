@@ -117,7 +117,10 @@ class _Layered:
 
 
 def _pick(*candidates: tuple[Any, str]) -> _Layered:
+    """The first non-empty candidate; a candidate may be a callable, evaluated only when reached."""
     for value, layer in candidates:
+        if callable(value):
+            value = value()
         if value:
             return _Layered(value, layer)
     return _Layered(None, "none")
@@ -151,7 +154,9 @@ def extract_article(
 
     def generic() -> GenericFields:
         if not lazy:
-            lazy.append(generic_fields(html, url) if root is not None else GenericFields())
+            # later pages of a multi-page article lend only their body; no generic pass for them
+            usable = root is not None and first_page is not False
+            lazy.append(generic_fields(html, url) if usable else GenericFields())
         return lazy[0]
 
     # -- body (outlet selectors, then generic) --------------------------------------------------
@@ -187,7 +192,7 @@ def extract_article(
         (normalise(hints.get("title")), "feed"),
         (_strip_site(dom.meta(root, "og:title", "twitter:title")), "metadata"),
         (normalise(ld.get("headline")) if isinstance(ld.get("headline"), str) else "", "metadata"),
-        (generic().title if root is not None else "", "generic"),
+        (lambda: generic().title, "generic"),
     )
 
     # -- published ----------------------------------------------------------------------------
@@ -204,9 +209,9 @@ def extract_article(
     hinted = hints.get("published")
     published = _pick(
         (_date(root, profile) if root is not None else None, "outlet"),
-        (meta_date(), "metadata"),
+        (meta_date, "metadata"),
         (hinted if isinstance(hinted, datetime) and hinted.tzinfo else None, "feed"),
-        (parse_date(generic().date, profile.timezone) if root is not None else None, "generic"),
+        (lambda: parse_date(generic().date, profile.timezone), "generic"),
     )
 
     # -- authors ------------------------------------------------------------------------------
@@ -221,7 +226,7 @@ def extract_article(
         (tuple(clean_names(list(hints.get("authors") or ()))), "feed"),
         (tuple(clean_names([dom.meta(root, "author", "article:author"), *dom.ld_names(ld.get("author"))])),
          "metadata"),
-        (tuple(clean_names(list(generic().authors))) if root is not None else (), "generic"),
+        (lambda: tuple(clean_names(list(generic().authors))), "generic"),
     )  # fmt: skip
 
     # -- tags and category --------------------------------------------------------------------

@@ -20,7 +20,7 @@ from crawler.extract.article import ExtractedArticle, extract_article, join_page
 from crawler.extract.charset import decode_page
 from crawler.extract.feeds import FeedEntry
 from crawler.extract.profiles import OUTLETS
-from crawler.items import ArticleItem, FailedItem, PageCapture
+from crawler.items import ArticleItem, FailedItem, PageCapture, SkippedItem
 from crawler.store import MAX_ATTEMPTS, CrawlState, CrawlStore
 from monitor.settings import Settings, load_settings
 from monitor.text.urls import same_site, url_key
@@ -157,15 +157,19 @@ class NewsSpider(scrapy.Spider):
             url, callback=self.parse_article, errback=self.article_failed, meta={"hints": hints, "article_url": url}
         )
 
-    def requests_for(self, entries: Iterable[FeedEntry], respect_cutoff: bool) -> tuple[list[scrapy.Request], int]:
-        """(requests for new entries, how many entries were new)."""
-        out: list[scrapy.Request] = []
+    def requests_for(
+        self, entries: Iterable[FeedEntry], respect_cutoff: bool
+    ) -> tuple[list[scrapy.Request | SkippedItem], int]:
+        """(requests for new entries and records of too-old ones, how many entries were new)."""
+        out: list[scrapy.Request | SkippedItem] = []
         new = 0
         for entry in entries:
             if not self.is_new(entry.url) or not same_site(entry.url, self.base_url):
                 continue
             new += 1
             if respect_cutoff and self.too_old(entry.published):
+                self.pending.add(url_key(entry.url))
+                out.append(SkippedItem(self.name, entry.url))
                 continue
             request = self.article_request(entry.url, entry)
             if request is not None:

@@ -22,7 +22,7 @@ class DiscoveryMixin(NewsSpider):
         if self.unchanged(response):
             return
         feed = parse_feed(response.body, profile_for(self.name).timezone)
-        requests, new = self.requests_for(feed.entries, respect_cutoff=self.backfilling)
+        requests, new = self.requests_for(feed.entries, respect_cutoff=True)
         self.crawler.stats.inc_value("pantau/discovered", new)  # type: ignore[union-attr]
         yield from requests
         page = int(response.meta.get("page", 1))
