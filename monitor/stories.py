@@ -26,6 +26,7 @@ QUOTE_MIN_WORDS = 8
 MAX_QUOTE_KEYS = 12
 QUOTE_SAME_EVENT = timedelta(days=2)  # a shared quote groups articles published this close together
 MIN_JACCARD = 0.3  # MinHash estimate below this is not even shown to similarity.same_story
+SURE_JACCARD = 0.6  # ... and from this on it is a republished copy without asking (std of the estimate ~0.04)
 MAX_CANDIDATES = 32
 SCHEME_MAX = 64  # article_signatures.scheme is varchar(64)
 LOCK_NAMESPACE = 0x5354  # pg_advisory_xact_lock(int4, int4): first key "ST" for story keys
@@ -139,8 +140,11 @@ _CANDIDATES = text(
                count(*) FILTER (WHERE sb.band >= :quote_base) AS quote_hits,
                min(sb.created_at) AS ref
         FROM unnest(CAST(:bands AS smallint[]), CAST(:hashes AS bigint[])) AS q(band, band_hash)
-        JOIN signature_bands sb ON sb.band = q.band AND sb.band_hash = q.band_hash
-        WHERE sb.created_at BETWEEN :lo AND :hi AND sb.article_id <> :self
+        CROSS JOIN LATERAL (  -- one index probe per key, whatever the planner's estimates
+            SELECT b.article_id, b.band, b.created_at FROM signature_bands b
+            WHERE b.band = q.band AND b.band_hash = q.band_hash AND b.created_at BETWEEN :lo AND :hi
+        ) AS sb
+        WHERE sb.article_id <> CAST(:self AS bigint)
         GROUP BY sb.article_id
         ORDER BY count(*) DESC, sb.article_id
         LIMIT :limit
@@ -198,30 +202,33 @@ def find_candidates(
 
 
 def verify(session: Session, article: Article, ref: datetime, candidates: Sequence[Candidate]) -> list[Match]:
-    """Keep the candidates `similarity.same_story` confirms, best first.
+    """Keep the candidates that are the same story, best first.
 
-    Shown to it: band candidates whose MinHash estimate reaches MIN_JACCARD, and quote candidates
-    published within QUOTE_SAME_EVENT of the article.
+    A MinHash estimate of SURE_JACCARD or more is a republished copy outright; other band candidates
+    reaching MIN_JACCARD, and quote candidates published within QUOTE_SAME_EVENT of the article, are
+    shown to `similarity.same_story` with both texts.
     """
-    shown = [
+    sure = [c for c in candidates if c.band_hits and c.jaccard >= SURE_JACCARD]
+    doubtful = [
         c for c in candidates
-        if (c.band_hits and c.jaccard >= MIN_JACCARD) or (c.quote_hits and abs(c.ref - ref) <= QUOTE_SAME_EVENT)
+        if c.jaccard < SURE_JACCARD
+        and ((c.band_hits and c.jaccard >= MIN_JACCARD) or (c.quote_hits and abs(c.ref - ref) <= QUOTE_SAME_EVENT))
     ]
-    if not shown:
-        return []
-    others = {
-        row.id: signature_text(row.title, row.body)
-        for row in session.execute(
-            select(Article.id, Article.title, Article.body).where(Article.id.in_([c.article_id for c in shown]))
-        )
-    }
-    mine = signature_text(article.title, article.body)
-    same_story = _similarity().same_story
+    confirmed = list(sure)
+    if doubtful:
+        others = {
+            row.id: signature_text(row.title, row.body)
+            for row in session.execute(
+                select(Article.id, Article.title, Article.body).where(Article.id.in_([c.article_id for c in doubtful]))
+            )
+        }
+        mine = signature_text(article.title, article.body)
+        same_story = _similarity().same_story
+        confirmed += [c for c in doubtful if c.article_id in others and same_story(mine, others[c.article_id])]
     matches = [
         Match(c.story_id, c.article_id, c.jaccard + 0.1 * c.quote_hits,
-              "same-quote" if c.jaccard < MIN_JACCARD else "near-duplicate")
-        for c in shown
-        if c.article_id in others and same_story(mine, others[c.article_id])
+              "near-duplicate" if c.jaccard >= MIN_JACCARD else "same-quote")
+        for c in confirmed
     ]
     return sorted(matches, key=lambda m: (-m.score, m.article_id))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -10,18 +11,22 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.db.models import Article, SanctionFinding, Statement, Story
 from monitor.db.session import make_engine, make_sessionmaker, transaction
 from monitor.processing import process_pending
 from monitor.settings import Settings
+from monitor.stories import assign_story
 from tests.conftest import REPO_ROOT, create_database, drop_database
-from tests.monitor.factory import add_articles, add_outlets, corpus
+from tests.monitor.factory import add_articles, add_outlets, article_values, corpus, news_text, republished
+
+WINDOW = timedelta(days=14)
 
 
 def _load(url: str, rows: list[dict[str, Any]]) -> sessionmaker[Session]:
@@ -129,4 +134,47 @@ def test_two_workers_process_each_article_once(fresh_database_url: str, settings
     for i in range(4, 500, 5):
         assert story_of[rows[i]["canonical_url"]] == story_of[rows[i - 1]["canonical_url"]]
     assert len(state["stories"]) <= 400
+    sessions.kw["bind"].dispose()
+
+
+def test_two_copies_grouped_at_the_same_time_end_in_one_story(fresh_database_url: str) -> None:
+    rng = random.Random(51)
+    body = news_text(rng)
+    sessions = _load(fresh_database_url, [
+        article_values("magelangekspres", "Asli", body),
+        article_values("radarmetro", "Salinan", republished(rng, body)),
+    ])
+    with transaction(sessions) as session:
+        first_id, second_id = sorted(session.scalars(select(Article.id)))
+    holder = sessions()
+    holder.begin()
+    first = holder.get(Article, first_id)
+    assert first is not None
+    story_id = assign_story(holder, first, (), WINDOW).id  # keys locked until this transaction ends
+    seen: dict[str, int] = {}
+
+    def second_worker() -> None:
+        with transaction(sessions) as session:
+            seen["pid"] = session.scalar(text("SELECT pg_backend_pid()"))
+            article = session.get(Article, second_id)
+            assert article is not None
+            seen["story"] = assign_story(session, article, (), WINDOW).id
+
+    thread = threading.Thread(target=second_worker)
+    thread.start()
+    with transaction(sessions) as probe:  # the second worker waits on an advisory lock of a shared band
+        deadline = time.monotonic() + 60
+        while not probe.scalar(
+            text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND pid = :pid"),
+            {"pid": seen.get("pid", -1)},
+        ):
+            assert time.monotonic() < deadline and thread.is_alive(), "the second worker did not wait"
+            time.sleep(0.02)
+    holder.commit()
+    holder.close()
+    thread.join(timeout=60)
+    assert seen["story"] == story_id
+    with transaction(sessions) as session:
+        story = session.get(Story, story_id)
+        assert story is not None and story.article_count == 2
     sessions.kw["bind"].dispose()
