@@ -100,7 +100,8 @@ def estimated_jaccard(a: MinHash, b: MinHash) -> float:
     return float(a.jaccard(b))
 
 
-def _surnames(text: str) -> frozenset[str]:
+@lru_cache(maxsize=4096)
+def _people(text: str) -> frozenset[str]:
     """Last words of the multi-word person names in the text ("syahputra" for Fachril Syahputra)."""
     out: set[str] = set()
     for _s, _e, name in name_runs(_BOILER.sub(" ", text)[:20_000]):
@@ -108,11 +109,6 @@ def _surnames(text: str) -> frozenset[str]:
         if len(words) >= 2 and len(words[-1]) >= 4:
             out.add(words[-1].lower())
     return frozenset(out)
-
-
-@lru_cache(maxsize=4096)
-def _people(text: str) -> frozenset[str]:
-    return _surnames(text)
 
 
 @lru_cache(maxsize=4096)
