@@ -22,28 +22,14 @@ if TYPE_CHECKING:
     from crawler.platforms.base import NewsSpider
 
 log = logging.getLogger(__name__)
+COVERAGE_FIELDS = ("title", "published", "authors", "body")
 
 
 def _content_hash(body: str) -> str:
-    """monitor.stories.content_hash, imported late (monitor.stories is heavy: numpy, SQL)."""
-    try:
-        from monitor.stories import content_hash
-    except ImportError as exc:  # never lose a crawl to a broken import elsewhere; same definition
-        log.warning("monitor.stories unavailable (%s); hashing bodies locally", exc)
-        import hashlib
-        import re
-        import unicodedata
+    """monitor.stories.content_hash (the dedup key), imported late: monitor.stories is heavy."""
+    from monitor.stories import content_hash
 
-        text = unicodedata.normalize("NFKC", body or "").casefold()
-        kept = "".join(
-            " " if unicodedata.category(ch)[0] in "PSZC" else ch
-            for ch in text
-            if unicodedata.category(ch) != "Cf"
-        )
-        return hashlib.sha256(re.sub(r"\s+", " ", kept).strip().encode("utf-8")).hexdigest()
     return content_hash(body)
-
-COVERAGE_FIELDS = ("title", "published", "authors", "body")
 
 
 class StorePipeline:
@@ -125,7 +111,7 @@ class StorePipeline:
             "canonical_url": canonical, "url_hash": key, "outlet_key": item.outlet, "title": article.title,
             "published_at": article.published, "authors": list(article.authors), "body": body,
             "page_count": article.pages, "tags": list(article.tags), "category": article.category,
-            "content_hash": _content_hash(body or canonical), "provenance": dict(article.provenance),
+            "content_hash": None,  # computed in the writer thread "provenance": dict(article.provenance),
             "relevant": True, "relevance_score": None, "crawl_run_id": getattr(self.spider, "run_id", None),
             "state": "new",
         }
@@ -201,10 +187,12 @@ def _reason(reason: str, write_errors: int, primary_ok: bool) -> str:
 
 
 def _compress_and_write(store: Any, articles: list[ArticleRow], seen: list[SeenRow]) -> BatchResult:
-    """zlib the raw pages (here, in the worker thread) and write the batch."""
+    """Hash the bodies and zlib the raw pages (here, in the worker thread), then write the batch."""
     packed = [
         ArticleRow(
-            row.url_hash, row.canonical_url, row.values,
+            row.url_hash, row.canonical_url,
+            {**row.values, "content_hash": row.values["content_hash"]
+             or _content_hash(row.values["body"] or row.canonical_url)},
             tuple({**page, "html_zlib": zlib.compress(page["html_zlib"], 6)} for page in row.pages),
         )
         for row in articles
