@@ -22,6 +22,7 @@ import struct
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -123,7 +124,7 @@ def signature_rows(ids: np.ndarray, ts: np.ndarray, gen: np.random.Generator) ->
     return rows.tobytes()
 
 
-def load_filler(conn: psycopg.Connection[Any], count: int, gen: np.random.Generator) -> None:
+def load_filler(conn: psycopg.Connection[Any], url: str, count: int, gen: np.random.Generator) -> None:
     """`count` more stored, processed articles with one story each, random signatures and bands."""
     conn.execute("SET session_replication_role = replica")  # no per-row FK triggers while bulk loading
     conn.execute("SET maintenance_work_mem = '512MB'")
@@ -144,39 +145,37 @@ def load_filler(conn: psycopg.Connection[Any], count: int, gen: np.random.Genera
         """,
         {"n": count, "t0": EPOCH},
     )
-    with conn.cursor() as out, conn.cursor() as cur:
-        out.execute(
-            "SELECT id, (extract(epoch FROM published_at - %s) * 1000000)::bigint FROM articles "
-            "WHERE id >= %s AND outlet_key = 'bench' AND title = 'bench' ORDER BY id",
-            (PG_EPOCH, first),
-        )
-        with cur.copy("COPY signature_bands (article_id, band, band_hash, created_at) FROM STDIN (FORMAT BINARY)") as bands:
-            bands.write(COPY_HEADER)
-            sigs: list[bytes] = []
-            while chunk := out.fetchmany(CHUNK):
-                arr = np.array(chunk, dtype=np.int64)
-                bands.write(band_rows(arr[:, 0], arr[:, 1], gen))
-                sigs.append(signature_rows(arr[:, 0], arr[:, 1], gen))
-                if len(sigs) >= 10:
-                    _copy_signatures(conn, sigs)
-                    sigs = []
-            bands.write(COPY_TRAILER)
-        _copy_signatures(conn, sigs)
+    last = conn.execute("SELECT max(id) FROM articles").fetchone()[0]  # type: ignore[index]
+    with psycopg.connect(url, autocommit=True) as reader:  # COPY holds `conn`; read the new rows on another
+
+        def chunks() -> Iterator[tuple[np.ndarray, np.ndarray]]:
+            for low in range(first, last + 1, CHUNK):
+                rows = reader.execute(
+                    "SELECT id, (extract(epoch FROM published_at - %s) * 1000000)::bigint FROM articles "
+                    "WHERE id >= %s AND id < %s AND outlet_key = 'bench' AND title = 'bench' ORDER BY id",
+                    (PG_EPOCH, low, low + CHUNK),
+                ).fetchall()
+                if rows:
+                    arr = np.array(rows, dtype=np.int64)
+                    yield arr[:, 0], arr[:, 1]
+
+        with conn.cursor() as cur, cur.copy(
+            "COPY signature_bands (article_id, band, band_hash, created_at) FROM STDIN (FORMAT BINARY)"
+        ) as copy:
+            copy.write(COPY_HEADER)
+            for ids, ts in chunks():
+                copy.write(band_rows(ids, ts, gen))
+            copy.write(COPY_TRAILER)
+        with conn.cursor() as cur, cur.copy(
+            "COPY article_signatures (article_id, scheme, minhash, created_at) FROM STDIN (FORMAT BINARY)"
+        ) as copy:
+            copy.write(COPY_HEADER)
+            for ids, ts in chunks():
+                copy.write(signature_rows(ids, ts, gen))
+            copy.write(COPY_TRAILER)
     conn.execute("ALTER TABLE signature_bands ADD CONSTRAINT pk_signature_bands PRIMARY KEY (article_id, band)")
     conn.execute("CREATE INDEX ix_signature_bands_lookup ON signature_bands (band, band_hash, created_at)")
     conn.execute("SET session_replication_role = origin")
-
-
-def _copy_signatures(conn: psycopg.Connection[Any], chunks: list[bytes]) -> None:
-    if not chunks:
-        return
-    with conn.cursor() as cur, cur.copy(
-        "COPY article_signatures (article_id, scheme, minhash, created_at) FROM STDIN (FORMAT BINARY)"
-    ) as copy:
-        copy.write(COPY_HEADER)
-        for chunk in chunks:
-            copy.write(chunk)
-        copy.write(COPY_TRAILER)
 
 
 # -- planted stories and queries -------------------------------------------------------------------
@@ -266,10 +265,10 @@ def run(admin_url: str, sizes: list[int], queries: int, seed: int) -> list[dict[
         stored = queries
         for size in sorted(sizes):
             started = time.perf_counter()
-            with psycopg.connect(make_url(db_url).set(drivername="postgresql").render_as_string(False),
-                                 autocommit=True) as conn:
+            libpq_db = make_url(db_url).set(drivername="postgresql").render_as_string(False)
+            with psycopg.connect(libpq_db, autocommit=True) as conn:
                 if size > stored:
-                    load_filler(conn, size - stored, gen)
+                    load_filler(conn, libpq_db, size - stored, gen)
                     stored = size
                 conn.execute("VACUUM ANALYZE")
             load_s = time.perf_counter() - started
