@@ -48,11 +48,16 @@ def node_env() -> dict[str, str]:
 
 
 class ScrapydNode:
-    """A real `scrapyd` server in its own process group (stopping it ends its crawls too, like a lost machine)."""
+    """A real `scrapyd` server in its own process group (stopping it ends its crawls too, like a lost machine).
 
-    def __init__(self, workdir: Path, port: int) -> None:
+    `installed=True` configures the `pantau` project as deploy/scrapyd/ does (the installed package, no egg);
+    otherwise the project exists once the crawler egg is uploaded.
+    """
+
+    def __init__(self, workdir: Path, port: int, *, installed: bool = False) -> None:
         self.workdir = workdir
         self.port = port
+        self.installed = installed
         self.url = f"http://127.0.0.1:{port}"
         workdir.mkdir(parents=True, exist_ok=True)
         (workdir / "scrapyd.conf").write_text(
@@ -64,13 +69,17 @@ class ScrapydNode:
             f"dbs_dir = {workdir / 'dbs'}\n"
             "max_proc = 2\n"
             "poll_interval = 0.5\n"
+            + ("\n[settings]\npantau = crawler.settings\n" if installed else "")
         )
         self.log_path = workdir / "scrapyd.log"
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> ScrapydNode:
         with self.log_path.open("ab") as log:
-            self.proc = subprocess.Popen([sys.executable, "-m", "scrapyd"], cwd=self.workdir, env=node_env(),
+            env = node_env()
+            if self.installed:
+                env["SCRAPY_SETTINGS_MODULE"] = "crawler.settings"
+            self.proc = subprocess.Popen([sys.executable, "-m", "scrapyd"], cwd=self.workdir, env=env,
                                          stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                                          start_new_session=True)
         return self
@@ -107,15 +116,16 @@ def crawler_egg(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 @pytest.fixture(scope="module")
 def two_nodes(tmp_path_factory: pytest.TempPathFactory, crawler_egg: bytes) -> Iterator[list[ScrapydNode]]:
-    """Two Scrapyd nodes with the crawler egg deployed, shared by a module (a test may kill one, last)."""
+    """Two Scrapyd nodes shared by a module (a test may kill one, last): the first runs the uploaded crawler
+    egg, the second the installed package (both ways of deploy/scrapyd/)."""
     base = tmp_path_factory.mktemp("scrapyd")
-    nodes = [ScrapydNode(base / f"scrapyd-{i + 1}", free_port()).start() for i in range(2)]
+    nodes = [ScrapydNode(base / "scrapyd-1", free_port()).start(),
+             ScrapydNode(base / "scrapyd-2", free_port(), installed=True).start()]
     try:
         for node in nodes:
             node.wait_ready()
-        with ThreadPoolExecutor(2) as pool:  # each node lists the egg's spiders in a Scrapy process
-            answers = list(pool.map(lambda node: ScrapydClient(node.url).add_version("1", crawler_egg), nodes))
-        assert all(answer["spiders"] == 5 for answer in answers), answers
+        answer = ScrapydClient(nodes[0].url).add_version("1", crawler_egg)  # lists the egg's spiders first
+        assert answer["spiders"] == 5, answer
         with ThreadPoolExecutor(2) as pool:  # warm the nodes' spider list cache used by schedule.json
             assert all(len(names) == 5 for names in pool.map(lambda n: ScrapydClient(n.url).spiders(), nodes))
         yield nodes
