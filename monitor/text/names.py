@@ -44,8 +44,14 @@ class Ref:
     pronoun: bool = False
 
 
+@lru_cache(maxsize=65536)
 def _bare(tok: str) -> str:
     return tok.rstrip(".").lower()
+
+
+@lru_cache(maxsize=65536)
+def _is_role_head(tok: str) -> bool:
+    return _bare(tok) in ROLE_HEADS
 
 
 @lru_cache(maxsize=16384)
@@ -69,6 +75,7 @@ def is_name_token(tok: str) -> bool:
     return not (low in NON_NAME or low in PLACE_INTRO or low in TITLES or low in RANKS or low in PLACES or low in DIRECTIONS)
 
 
+_SPACE_BEFORE = re.compile(r"\s+([,)])")
 _DOTTED = re.compile(r"\w\.\w")
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|news|co|org|info|tv)\b", re.I)
 
@@ -136,7 +143,7 @@ def _name_runs(phrase: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _role_text(toks: list[str]) -> str | None:
-    start = next((n for n, t in enumerate(toks) if _bare(t) in ROLE_HEADS), None)
+    start = next((n for n, t in enumerate(toks) if _is_role_head(t)), None)
     if start is None:
         return None
     kept: list[str] = []
@@ -146,8 +153,10 @@ def _role_text(toks: list[str]) -> str | None:
         if not is_title(t):
             kept.append(t)
     text = " ".join(kept)
-    text = re.sub(r"\s+([,)])", r"\1", text)
-    text = re.sub(r"\(\s+", "(", text)
+    if " ," in text or " )" in text:
+        text = _SPACE_BEFORE.sub(r"\1", text)
+    if "( " in text:
+        text = text.replace("( ", "(")
     return text.strip(" ,;:.") or None
 
 
@@ -249,6 +258,7 @@ def normalise_name(name: str) -> str:
     return " ".join(name.replace(".", " ").split()).casefold()
 
 
+@lru_cache(maxsize=65536)
 def is_short_of(short: str, full: str, nickname: bool = False) -> bool:
     """True when every word of `short` occurs, in order, among the words of `full`.
 
@@ -274,3 +284,10 @@ def mentions(phrase: str) -> list[tuple[str, str | None]]:
         out.append((name, role))
         prev = e
     return out
+
+
+def clear_phrase_caches() -> None:
+    """Forget cached per-phrase results (token lists, name runs, name pairs); word-level caches stay."""
+    _tokens_cached.cache_clear()
+    _name_runs.cache_clear()
+    is_short_of.cache_clear()

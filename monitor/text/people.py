@@ -10,6 +10,8 @@ from monitor.text.names import is_short_of, mentions, normalise_name, parse_afte
 from monitor.text.sentences import sentence_spans
 
 MAX_MENTIONS = 3000
+# two capitalised words in a row (a name, or a role then a name): sentences without one name nobody new
+_MAYBE_NAME = re.compile(r"[A-Z][\w'’.-]*,?\s+(?:[A-Z]\.?\s+)?[A-Z][a-z]")
 _ME_BE = re.compile(r"(?<![\w-])(?:me|be)[\w-]+")
 _INDIRECT = re.compile(
     r"(?<![\w-])(?:[Kk]ata|[Uu]jar|[Ll]anjut|[Ss]ambung|[Tt]ambah|[Ii]mbuh|[Mm]enurut|"
@@ -99,6 +101,7 @@ class People:
 
 
 def collect_people(masked: str, people: People) -> None:
+    """Add every person the (quote-masked) text names or shows speaking, in reading order."""
     for s, e in sentence_spans(masked):
         sent = masked[s:e]
         if not sent.strip():
@@ -116,6 +119,8 @@ def collect_people(masked: str, people: People) -> None:
             ref = parse_after(sent[end : end + 160])
             if ref is not None and ref.name:
                 people.add(s + start, ref.name, ref.role, 1)
+        if not _MAYBE_NAME.search(sent):
+            continue
         for name, role in mentions(sent):
             idx = max(sent.find(name.split()[0]), 0)
             if len(name.split()) >= 2 or (role and _role_ends_well(role)):
