@@ -108,6 +108,8 @@ class CrawlSupervisor:
         self.host = socket.gethostname()
         self._requests: queue.SimpleQueue[str] = queue.SimpleQueue()
         self._children: dict[str, _Child] = {}
+        # SIGTERM-to-SIGKILL wait for overdue crawls: 10 s, less under a very short time limit
+        self.kill_grace = min(KILL_GRACE, max(2.0, settings.crawl_timeout / 2))
 
     # -- called from scheduler jobs (any thread) ---------------------------------------
     def request(self, outlet: str) -> None:
@@ -143,7 +145,7 @@ class CrawlSupervisor:
                 log.warning("crawl of %s (run %s) passed its %ss limit; stopping it", outlet, child.run_id,
                             self.settings.crawl_timeout, extra={"outlet": outlet, "run_id": child.run_id})
                 self._signal(child, signal.SIGTERM, "timeout")
-            elif child.term_sent is not None and now >= child.term_sent + KILL_GRACE:
+            elif child.term_sent is not None and now >= child.term_sent + self.kill_grace:
                 self._signal(child, signal.SIGKILL, child.reason or "timeout")
         return outcomes
 

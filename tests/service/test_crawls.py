@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
+import uuid
 from collections.abc import Callable
+from pathlib import Path
 
-from tests.service.conftest import ServiceProcess, pid_alive, query, wait_until
+from tests.conftest import create_database, drop_database
+from tests.service.conftest import ServiceProcess, pid_alive, query, service_env, wait_until
 
 
 def _runs(url: str, outlet: str) -> list[tuple[int, str, int | None, str | None]]:
@@ -52,18 +57,46 @@ def test_sigterm_stops_within_30s_and_ends_running_crawls(
     assert "stopped in" in service.log()
 
 
-def test_kill9_during_crawl_then_restart_closes_the_stale_run(
-    fresh_database_url: str, start_service: Callable[..., ServiceProcess]
+def test_kill9_during_real_crawl_then_restart_loses_and_doubles_nothing(
+    fresh_database_url: str, start_service: Callable[..., ServiceProcess], pg_admin_url: str,
+    template_database: str, tmp_path: Path,
 ) -> None:
+    """A real crawl of a replica, cut by kill -9 mid-way, then resumed, stores what one clean crawl stores."""
+    from crawler.testing import ReplicaCluster
+
     url = fresh_database_url
-    service = start_service(url, PANTAU_FAKE_CRAWL="diksi=hang,patrolipost=ok", PANTAU_OUTLETS="diksi")
-    run = wait_until(lambda: [r for r in _runs(url, "diksi") if r[1] == "running" and r[2]], 60,
-                     "a crawl to run")[0]
-    service.kill9()
-    # the crawl dies with its parent (no orphan keeps crawling)
-    wait_until(lambda: not pid_alive(int(run[2] or 0)), 10, "the orphaned crawl to die")
-    assert _runs(url, "diksi")[0][1] == "running"
-    again = start_service(url, PANTAU_FAKE_CRAWL="ok", PANTAU_OUTLETS="diksi")
-    wait_until(lambda: _runs(url, "diksi")[0][1] == "interrupted", 60, "the stale run to be closed")
-    wait_until(lambda: any(r[1] == "ok" for r in _runs(url, "diksi")), 30, "a new crawl after the restart")
-    assert again.terminate() == 0
+    cluster = ReplicaCluster(["diksi"])
+    base = cluster.start()["diksi"]
+    site = cluster["diksi"]
+    real = {"PANTAU_CRAWL_COMMAND": "", "PANTAU_OUTLETS": "diksi", "PANTAU_DIKSI_BASE_URL": base,
+            "PANTAU_DOWNLOAD_DELAY": "0", "PANTAU_AUTOTHROTTLE": "false", "PANTAU_CRAWL_INTERVAL": "600",
+            "PANTAU_CRAWL_INTERVAL_MAX": "600", "PANTAU_PROCESS_INTERVAL": "600"}
+    clean = create_database(pg_admin_url, f"pantau_t_{uuid.uuid4().hex[:12]}", template=template_database)
+    try:
+        site.inject_fault("^/index\\.php/(?!feed).+", "slow", times=None, delay=1.0)  # article pages are slow
+        service = start_service(url, **real, PANTAU_CONCURRENT_REQUESTS_PER_DOMAIN="1")
+        wait_until(lambda: sum(1 for r in site.request_log if r.path.startswith("/index.php/")
+                               and "feed" not in r.path) >= 3, 90, "the crawl to be under way")
+        run = query(url, "SELECT id, pid FROM crawl_runs WHERE status = 'running'")[0]
+        service.kill9()
+        stored_before = query(url, "SELECT count(*) FROM articles")[0][0]
+        # the crawl dies with its parent: no orphan keeps crawling
+        wait_until(lambda: not pid_alive(int(run[1])), 10, "the orphaned crawl to die")
+        site.clear_faults()
+        again = start_service(url, **real)
+        wait_until(lambda: query(url, "SELECT status FROM crawl_runs WHERE id = %s", (run[0],))[0][0]
+                   == "interrupted", 60, "the stale run to be closed")
+        wait_until(lambda: query(url, "SELECT count(*) FROM crawl_runs WHERE status = 'ok'")[0][0] >= 1, 90,
+                   "the crawl after the restart")
+        assert again.terminate() == 0
+        # the same outlet crawled once without interruption, into another database
+        env = service_env(clean, tmp_path / "clean", **real)
+        subprocess.run([sys.executable, "-m", "crawler.run", "diksi"], env=env, check=True, timeout=120,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        resumed = sorted(r[0] for r in query(url, "SELECT canonical_url FROM articles"))
+        uninterrupted = sorted(r[0] for r in query(clean, "SELECT canonical_url FROM articles"))
+    finally:
+        cluster.stop()
+        drop_database(pg_admin_url, clean.rsplit("/", 1)[-1].split("?")[0])
+    assert stored_before < len(uninterrupted)  # the kill came before the crawl was done
+    assert resumed == uninterrupted and len(set(resumed)) == len(resumed)

@@ -58,7 +58,7 @@ def test_one_leader_and_takeover_after_kill9(
     took = time.monotonic() - killed_at
     before = query(fresh_database_url, "SELECT max(id) FROM crawl_runs")[0][0]
     wait_until(lambda: query(fresh_database_url, "SELECT count(*) FROM crawl_runs WHERE status = 'ok' AND id > %s",
-                             (before,))[0][0] >= 2, 30, "the new leader's crawls")
+                             (before,))[0][0] >= 1, 30, "the new leader's crawls")
     assert took < 30
 
     status = subprocess.run(
