@@ -29,6 +29,10 @@ class DiswaySpider(DiscoveryMixin):
         for term in self.search_terms:
             yield self.listing_request(self.url(f"/search/kata/?c={quote_plus(term)}"))
 
+    def gap_fill(self) -> Iterator[Any]:
+        """/rss holds 30 items and has no pages: walk the section listings until they bring nothing new."""
+        yield scrapy.Request(self.url("/"), callback=self.parse_home, errback=self.source_failed)
+
     def parse_home(self, response: Response) -> Iterator[Any]:
         """The home page: its own article links, then every category and tag listing it links to."""
         yield from self.parse_listing_page(response)

@@ -32,6 +32,14 @@ class DiscoveryMixin(NewsSpider):
         next_url = self.next_feed_url(response, feed.next_url, page, len(feed.entries))
         if go_on and next_url and page < self.max_listing_pages:
             yield self.feed_request(next_url, self.parse_feed_page, conditional=False, page=page + 1)
+        elif all_new and not next_url and response.meta.get("primary") and not self.backfilling:
+            # everything in an unpageable feed is new: articles may have slipped past it since the last pass
+            self.crawler.stats.inc_value("pantau/feed_gaps")  # type: ignore[union-attr]
+            yield from self.gap_fill()
+
+    def gap_fill(self) -> Iterator[Any]:
+        """Requests that reach articles an unpageable primary feed no longer lists (platforms override)."""
+        return iter(())
 
     def next_feed_url(self, response: Response, advertised: str | None, page: int, count: int) -> str | None:
         return advertised
