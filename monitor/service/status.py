@@ -58,6 +58,7 @@ def collect_status(sessions: sessionmaker[Session], settings: Settings) -> dict[
                         "field_coverage": last.field_coverage,
                     },
                     "next_run": _iso(outlet.next_crawl_at) if outlet else None,
+                    "poll_interval": outlet.poll_interval if outlet else None,
                 }
             )
         alerts = dict(session.execute(select(Alert.status, func.count()).group_by(Alert.status)).all())
