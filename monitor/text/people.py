@@ -12,7 +12,7 @@ from monitor.text.sentences import sentence_spans
 MAX_MENTIONS = 3000
 # two capitalised words in a row (a name, or a role then a name): sentences without one name nobody new
 _MAYBE_NAME = re.compile(r"[A-Z][\w'’.-]*,?\s+(?:[A-Z]\.?\s+)?[A-Z][a-z]")
-_ME_BE = re.compile(r"(?<![\w-])(?:me|be)[\w-]+")
+_PUNCT = ",.;:!?\"“”'‘’()[]"
 _INDIRECT = re.compile(
     r"(?<![\w-])(?:[Kk]ata|[Uu]jar|[Ll]anjut|[Ss]ambung|[Tt]ambah|[Ii]mbuh|[Mm]enurut|"
     r"disampaikan|dikatakan|diungkapkan|ditegaskan|dijelaskan)\s+(?=[A-Z])"
@@ -39,10 +39,13 @@ def _indirect(sent: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _INDIRECT.finditer(sent)]
 
 
-def _first_speech_verb(sent: str) -> re.Match[str] | None:
-    for m in _ME_BE.finditer(sent):
-        if m.group(0) in SPEECH_VERB_SET:
-            return m
+def _first_speech_verb(sent: str) -> int | None:
+    """Offset of the first me-/ber- speech verb in the sentence ("mengatakan", "berharap")."""
+    for word in sent.split():
+        core = word.strip(_PUNCT)
+        if core in SPEECH_VERB_SET:
+            m = re.search(rf"(?<![\w-]){re.escape(core)}(?![\w-])", sent)
+            return m.start() if m else None
     return None
 
 
@@ -107,14 +110,14 @@ def collect_people(masked: str, people: People) -> None:
         if not sent.strip():
             continue
         vm = _first_speech_verb(sent)
-        ref = parse_before(sent[: vm.start()]) if vm is not None else None
+        ref = parse_before(sent[:vm]) if vm is not None else None
         if vm is not None and ref is not None and not ref.pronoun:
             if ref.name:
-                people.add(s + vm.start(), ref.name, ref.role, 1)
+                people.add(s + vm, ref.name, ref.role, 1)
             elif ref.role:
-                holder = people.by_role(ref.role, s + vm.start())
+                holder = people.by_role(ref.role, s + vm)
                 if holder:
-                    people.add(s + vm.start(), holder, None, 1)
+                    people.add(s + vm, holder, None, 1)
         for start, end in _indirect(sent):
             ref = parse_after(sent[end : end + 160])
             if ref is not None and ref.name:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-# a boundary is terminal punctuation (with closing marks) plus whitespace, or a line break; the short word
-# before a lone full stop is captured so that "Letkol Inf. Suryanto" or "A. Musakkir" is not split
-_BOUNDARY = re.compile(r"(?:(?<![\w.])(?P<w>\w{1,4})(?=\.\s))?(?P<p>[.!?]+)[\"”’)]*\s+|\n+")
+# a boundary is terminal punctuation (with closing marks) plus whitespace, or a line break; a lone full stop
+# after a known short abbreviation or an initial ("Letkol Inf. Suryanto", "A. Musakkir") is not a boundary
+_BOUNDARY = re.compile(r"[.!?]+[\"”’)]*\s+|\n+")
 _ABBREV = frozenset(
     "a b c d e f g h i j k l m n o p q r s t u v w x y z inf plt plh kol pol dr drs prof no jl kab prov hj st "
     "sdr bpk yth tgl dkk dll dsb spd mpd si sh mh se mm ir kh".split()
@@ -18,9 +18,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        word = m.group("w")
-        if word is not None and m.group("p") == "." and word.lower() in _ABBREV:
-            continue
+        j = m.start()
+        if text[j] == "." and (j + 1 == len(text) or text[j + 1].isspace()):
+            k = j
+            while k > start and j - k <= 4 and text[k - 1].isalnum():
+                k -= 1
+            if 0 < j - k <= 4 and (k == 0 or not text[k - 1].isalnum()) and text[k:j].lower() in _ABBREV:
+                continue
         end = m.end()
         if end > start:
             spans.append((start, end))
