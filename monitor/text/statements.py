@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from monitor.text.lexicon import REPORT_VERBS, SPEECH_VERB_SET, SPEECH_VERBS
 from monitor.text.names import Ref, parse_after, parse_before
 from monitor.text.people import People, collect_people
-from monitor.text.quotes import QuoteSpan, scan_quotes
+from monitor.text.quotes import QUOTE_MARKS, QuoteSpan, scan_quotes
 from monitor.text.sentences import sentence_spans
 
 MAX_TEXT = 100_000  # longer input is cut: no real article is this long
@@ -75,8 +75,12 @@ def _after_text(text: str, pos: int) -> str:
     chunk = text[pos : pos + 400]
     out: list[str] = []
     for n, line in enumerate(chunk.split("\n")):
+        if not line.strip():
+            continue  # paragraphs joined with blank lines: keep reading until the sentence ends
+        if n > 0 and line.lstrip()[:1] in QUOTE_MARKS:
+            break
         out.append(line)
-        if n >= 6 or line.rstrip().endswith((".", "!", "?")) or (n > 0 and not line.strip()):
+        if n >= 12 or line.rstrip().endswith((".", "!", "?")):
             break
     return " ".join(" ".join(out).split())
 
