@@ -44,7 +44,8 @@ def scrapy_settings(settings: Settings, database_url: str | None = None) -> dict
         "TELNETCONSOLE_ENABLED": False,
         "REMOTE_CONTROL_ENABLED": False,  # no listening ports in a crawl process
         "LOG_INSTALL_ROOT_HANDLER": True,
-        "CLOSESPIDER_TIMEOUT": settings.crawl_timeout,
+        # end gracefully (and record the run) a little before the service would kill the process
+        "CLOSESPIDER_TIMEOUT": max(5, settings.crawl_timeout - min(60, settings.crawl_timeout // 10)),
         "LOG_LEVEL": settings.log_level,
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
         "PANTAU_SETTINGS": settings,

@@ -108,7 +108,7 @@ class CrawlStore:
                         SeenUrl.status == "failed",
                         SeenUrl.attempts < MAX_ATTEMPTS,
                     )
-                ).tuples()
+                ).all()
             ]
             validators = {
                 url: (etag, modified)
@@ -116,7 +116,7 @@ class CrawlStore:
                     select(FeedState.url, FeedState.etag, FeedState.last_modified).where(
                         FeedState.outlet_key == self.outlet
                     )
-                ).tuples()
+                ).all()
             }
             backfilled = (
                 conn.execute(select(Outlet.backfilled_at).where(Outlet.key == self.outlet)).scalar()

@@ -139,13 +139,20 @@ def extract_article(
     `first_page` (None = tell from the page's pagination) decides whether a dateline is stripped.
     """
     html = html or ""
+    root = dom.parse(html)
+    if url is None and root is not None:  # a saved page: trust its own canonical link
+        for link in dom.css(root, 'link[rel="canonical"]'):
+            if (link.get("href") or "").startswith(("http://", "https://")):
+                url = link.get("href")
+                break
+        else:
+            url = dom.meta(root, "og:url") or None
     platform: str | None = OUTLETS[outlet].platform if outlet in OUTLETS else None
     if outlet is None or platform is None:
         found_outlet, platform = detect(html, url)
         outlet = outlet or found_outlet
     profile = profile_for(outlet, platform)
     hints = hints or {}
-    root = dom.parse(html)
     ld = dom.json_ld_article(root)
     lazy: list[GenericFields] = []
     page_links, page_no = _page_links(root, profile, url)

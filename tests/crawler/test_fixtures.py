@@ -56,3 +56,7 @@ def test_saved_page(case: Path) -> None:
     assert got["provenance"]["body"] == "outlet"
     remaining = truth["page_count"] - truth["page"]
     assert len(got["page_links"]) == remaining
+
+    # without a URL (`pantau analyze` on a saved file) the page still says who it is
+    bare = extract_article(html, None, None)
+    assert (bare.outlet, bare.title, bare.body_paragraphs) == (meta["outlet"], got["title"], tuple(truth["paragraphs_on_page"]))
