@@ -43,7 +43,9 @@ def analyze_text(title: str | None, text: str, published: date | datetime | str 
     text = text or ""
     relevance = judge_relevance(title, text)
     statements = extract_statements(text, title)
-    finding = detect_sanction(title, text, _as_date(published), relevant=relevance.relevant)
+    finding = detect_sanction(
+        title, text, _as_date(published), relevant=relevance.relevant and relevance.strong
+    )
     return {
         "title": title,
         "published": _iso(published),

@@ -47,9 +47,13 @@ _PHRASES = (
 
 @dataclass(frozen=True, slots=True)
 class Relevance:
+    """`relevant` keeps borderline pages (the crawler cannot fetch them again); `strong` asks for a clear
+    neutrality angle (a neutrality word, or two election words) before a sanction may be reported."""
+
     relevant: bool
     score: float
     reasons: tuple[str, ...] = ()
+    strong: bool = False
 
 
 def _counts(text: str, weight: int, acc: dict[str, int]) -> None:
@@ -82,7 +86,7 @@ def judge_relevance(title: str | None, body: str) -> Relevance:
     reasons: list[str] = []
     if civil == 0:
         reasons.append("no civil servants")
-    if politics == 0 or (neutral == 0 and election < 2):
+    if politics == 0:
         reasons.append("no neutrality or election angle")
     if security >= 3 and civil <= 1:
         reasons.append("TNI/Polri only")
@@ -91,7 +95,9 @@ def judge_relevance(title: str | None, body: str) -> Relevance:
     score = min(civil, 4) / 4 * min(politics, 4) / 4
     if reasons:
         return Relevance(False, round(score * 0.5, 3), tuple(reasons))
-    return Relevance(True, round(0.5 + score * 0.5, 3), ("civil servants", "neutrality/election"))
+    strong = neutral >= 1 or election >= 2
+    why = ("civil servants", "neutrality/election" if strong else "one election word only")
+    return Relevance(True, round(0.5 + score * 0.5, 3), why, strong)
 
 
 def is_relevant(title: str | None, body: str) -> bool:

@@ -153,12 +153,14 @@ def detect_sanction(
 ) -> SanctionFinding:
     """Judge whether the article reports an imposed, decided or formally recommended sanction.
 
-    `relevant` may carry an earlier `judge_relevance` result to save recomputing it.
+    `relevant` may carry an earlier judgement (`Relevance.relevant and Relevance.strong`) to save
+    recomputing it: a sanction is only reported for articles with a clear neutrality angle.
     """
     del published  # the judgement is on the text; kept for callers that pass it
     text = _READ_ALSO.sub(" ", (text or "")[:MAX_CHARS])
     if relevant is None:
-        relevant = judge_relevance(title, text).relevant
+        rel = judge_relevance(title, text)
+        relevant = rel.relevant and rel.strong
     if not relevant:
         return SanctionFinding(False)
     sents = ([title.strip()] if title and title.strip() else []) + sentences(text)

@@ -100,7 +100,7 @@ def estimated_jaccard(a: MinHash, b: MinHash) -> float:
     return float(a.jaccard(b))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _people(text: str) -> frozenset[str]:
     """Last words of the multi-word person names in the text ("syahputra" for Fachril Syahputra)."""
     out: set[str] = set()
@@ -111,7 +111,7 @@ def _people(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)  # keyed by whole texts: kept small for long-running workers
 def _features(text: str) -> tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...], tuple[date, ...]]:
     sh = frozenset(shingles(text))
     keys = frozenset(k.lower() for k in _KEY.findall(_BOILER.sub(" ", text)) if not _YEAR.match(k))

@@ -27,3 +27,13 @@ def test_relevance(title: str | None, body: str, expected: bool) -> None:
 def test_read_also_links_do_not_make_an_article_relevant() -> None:
     body = "Prajurit TNI wajib netral, kata Dandim.\nBACA JUGA: Netralitas ASN Jelang Pilkada Dipantau Bawaslu\n"
     assert not is_relevant(None, body)
+
+
+def test_one_election_word_keeps_the_page_but_is_not_enough_for_a_sanction() -> None:
+    from monitor.text.sanctions import detect_sanction
+
+    body = "Seorang PNS dipecat karena mencuri sepeda motor dinas menjelang pemilu, kata Kepala BKD."
+    rel = judge_relevance(None, body)
+    assert rel.relevant and not rel.strong
+    assert not detect_sanction(None, body).report
+    assert judge_relevance("Kades Diberhentikan karena Dukung Paslon", "Bupati memberhentikan kades itu.").relevant
