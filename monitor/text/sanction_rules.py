@@ -12,6 +12,7 @@ IMPOSED = re.compile(
     r"mendapat|mendapatkan|menerima|diganjar|dapat(?!\s+(?:di|me|ber|ter)\w)|terkena|kena|menjalani|dijatuhkannya)\s+(?:\w+\s+){0,3}?"
     r"(?:sanksi|hukuman|teguran|peringatan tertulis|vonis)\b"
     r"|\b(?:disanksi|dihukum|diberhentikan|dipecat|dicopot|dinonjobkan|didemosi|divonis|dibebastugaskan|"
+    r"memberhentikan|memecat|mencopot|menonjobkan|menjatuhi|"
     r"diturunkan\s+(?:pangkat|jabatan|jabatannya|pangkatnya)|turun\s+jabatan|dibebaskan\s+dari\s+jabatan(?:nya)?|"
     r"ditunda\s+kenaikan\s+(?:gaji|pangkat)|dipotong\s+tunjangan)\b",
     _I,
@@ -82,7 +83,7 @@ _REL_OUTCOME = re.compile(r"\byang\s+(?:di\w+|me\w+|kena|terkena)\s*$", _I)
 
 _TRIGGERS = (
     "sanksi", "hukum", "teguran", "peringatan", "vonis", "rekomendasi", "terbukti", "langgar",
-    "berhenti", "pecat", "copot", "nonjob", "demosi", "bebastugas", "turun", "tunda", "potong", "jabatan",
+    "berhenti", "pecat", "copot", "nonjob", "menjatuhi", "demosi", "bebastugas", "turun", "tunda", "potong", "jabatan",
     "teruskan", "neruskan", "limpahkan", "putus", "tetapkan", "unsur", "ditolak", "dihentikan",
 )
 

@@ -44,7 +44,7 @@ _AUTHORITY = re.compile(
 _REGION = re.compile(
     r"\b(?:Kabupaten|Kota|Provinsi|Kab\.)\s+[A-Z][a-z]+(?:\s+(?:Utara|Selatan|Timur|Barat|Tengah|Raya))?"
 )
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z ]{2,30})\s*[,(|–-]")
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z ]{2,30})\s*[,(|]")
 _NUMWORDS = {
     "seorang": 1, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
     "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12, "tiga belas": 13,
@@ -163,7 +163,8 @@ def detect_sanction(
         relevant = rel.relevant and rel.strong
     if not relevant:
         return SanctionFinding(False)
-    sents = ([title.strip()] if title and title.strip() else []) + sentences(text)
+    heading = title.strip() if title else ""
+    sents = ([heading] if heading else []) + [x for x in sentences(text) if x != heading]
     hits: list[tuple[str, str, float]] = []
     unproven = 0
     for sent in sents:
@@ -180,7 +181,6 @@ def detect_sanction(
     ranked = sorted(hits, key=lambda h: -_WEIGHTS.get(h[0], 0.5) * h[2])
     evidence = [h[1] for h in ranked[:2]]
     score = min(1.0, max(_WEIGHTS.get(h[0], 0.5) * h[2] for h in hits) + 0.05 * (len(hits) - 1))
-    heading = title.strip() if title else None
     body_first = [e for e in evidence if e != heading] + [e for e in evidence if e == heading]
     context = body_first + [s for s in sents[:_LEAD] if s not in evidence]
     subjects, count = _subjects(context)
@@ -192,8 +192,11 @@ def detect_sanction(
     )
     region = _first(_REGION, context) if _REGION.search(text) else None
     if region is None:
-        m = _DATELINE.match(text)
-        region = m.group(1).strip().title() if m else None
+        for line in text.lstrip().split("\n")[:4]:
+            m = _DATELINE.match(line)
+            if m:
+                region = m.group(1).strip().title()
+                break
     return SanctionFinding(
         report=True,
         kind="aggregate" if aggregate else "case",
