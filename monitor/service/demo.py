@@ -137,6 +137,8 @@ def run_demo(settings: Settings, out: TextIO | None = None) -> int:
                 script.start()
                 service.run()
                 script.join(timeout=5)
+                if db.server is not None:
+                    db.server.cleanup()  # stop the throwaway server before its directory goes
     finally:
         restore_handlers(previous)
         cluster.stop()

@@ -26,7 +26,10 @@ _CONNECT_OPTIONS: dict[str, Any] = {
     "keepalives_interval": 2,
     "keepalives_count": 3,
     "tcp_user_timeout": 10000,
-    "options": "-c statement_timeout=5000 -c idle_in_transaction_session_timeout=10000",
+    # the server side too: a leader cut off by the network loses its session (and the lock) in ~15 s
+    "options": "-c statement_timeout=5000 -c idle_in_transaction_session_timeout=10000 "
+               "-c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2 -c tcp_keepalives_count=3 "
+               "-c tcp_user_timeout=10000",
 }
 
 

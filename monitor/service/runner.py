@@ -24,7 +24,14 @@ from monitor.service.crawls import CrawlOutcome, CrawlSupervisor, close_stale_ru
 from monitor.service.leader import LeaderLock
 from monitor.service.metrics import MetricsServer, ServiceMetrics
 from monitor.service.polling import PollingPolicy, next_run_at
-from monitor.service.scheduler import Jobs, build_scheduler, crawl_trigger, first_crawl_times, optional
+from monitor.service.scheduler import (
+    Jobs,
+    build_scheduler,
+    crawl_trigger,
+    first_crawl_times,
+    optional,
+    wait_for_jobs,
+)
 from monitor.service.scrapyd_crawls import ScrapydCrawls
 from monitor.settings import Settings
 
@@ -151,14 +158,8 @@ class Service:
 
     def _wait_for_jobs(self, budget: float) -> None:
         """Give running jobs (processing, dispatch) time to end; their transactions make a cut safe."""
-        deadline = time.monotonic() + max(budget, 0)
-        while time.monotonic() < deadline:
-            if self.jobs.active == 0:
-                return
-            time.sleep(0.1)
-        log.warning("jobs still running at stop; leaving them to the database to roll back")
-        logging.shutdown()
-        os._exit(0)
+        if not wait_for_jobs(self.jobs, budget):
+            hard_exit("jobs still running at stop; leaving them to the database to roll back")
 
     # -- scheduled work ----------------------------------------------------------------------
     def sweep(self) -> None:
@@ -247,6 +248,13 @@ class Service:
             log.error("cannot serve metrics on %s:%s: %s", self.settings.metrics_host,
                       self.settings.metrics_port, exc)
             return None
+
+
+def hard_exit(reason: str) -> None:
+    """Exit now, without waiting for worker threads: the stop deadline beats a job still in SMTP."""
+    log.warning("%s", reason)
+    logging.shutdown()
+    os._exit(0)
 
 
 def install_stop_handlers(stop: threading.Event) -> dict[int, Any]:

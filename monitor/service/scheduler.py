@@ -103,8 +103,11 @@ class Jobs:
     # -- the jobs --------------------------------------------------------------------
     def crawl(self, outlet: str) -> None:
         if self.request_crawl is not None:
+            # adaptive polling may stretch the gap up to the maximum: check in against that
+            longest = max(self.settings.crawl_interval, self.settings.crawl_interval_max) \
+                if self.settings.adaptive_polling else self.settings.crawl_interval
             self._timed(f"crawl-{outlet}", lambda: self.request_crawl(outlet) if self.request_crawl else None,
-                        self.settings.crawl_interval)
+                        longest)
 
     def _call(self, module: str, name: str, *args: Any, **kwargs: Any) -> Any:
         """Call a part's entry point; a part that has not landed yet is skipped."""
@@ -139,6 +142,16 @@ class Jobs:
     def sweep(self) -> None:
         if self.sweep_runs is not None:
             self._timed("sweep", self.sweep_runs, SWEEP_SECONDS)
+
+
+def wait_for_jobs(jobs: Jobs, budget: float) -> bool:
+    """Wait until no job is running, at most `budget` seconds; False when some still run."""
+    deadline = time.monotonic() + max(budget, 0.0)
+    while jobs.active > 0:
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
+    return True
 
 
 def build_scheduler(jobs: Jobs, settings: Settings, *, crawls: dict[str, datetime] | None = None,

@@ -12,8 +12,14 @@ from sqlalchemy import text
 
 from monitor.db.runtime import open_database
 from monitor.service.metrics import MetricsServer, ServiceMetrics
-from monitor.service.runner import install_stop_handlers, quiet_scheduler_logs, restore_handlers
-from monitor.service.scheduler import Jobs, build_scheduler
+from monitor.service.runner import (
+    STOP_BUDGET,
+    hard_exit,
+    install_stop_handlers,
+    quiet_scheduler_logs,
+    restore_handlers,
+)
+from monitor.service.scheduler import Jobs, build_scheduler, wait_for_jobs
 from monitor.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -55,7 +61,9 @@ def run_worker(settings: Settings) -> int:
                 while not stop.wait(0.5):
                     pass
             finally:
-                scheduler.shutdown(wait=True)
+                scheduler.shutdown(wait=False)
+                if not wait_for_jobs(jobs, STOP_BUDGET):
+                    hard_exit("jobs still running at stop; leaving them to the database to roll back")
                 if server is not None:
                     server.stop()
                 log.info("pantau worker stopped")
