@@ -135,7 +135,12 @@ PLACES = frozenset(
     pasuruan lumajang jember bondowoso situbondo banyuwangi melawi sambas ketapang sintang kapuas
     bontang balikpapan kutai paser tarakan nunukan bulukumba gowa maros bone wajo pinrang sidrap luwu
     toraja enrekang bantaeng jeneponto takalar selayar muna buton konawe kolaka bima dompu sumbawa
-    lombok flores ende sikka ngada nagekeo lembata alor belu malaka
+    lombok flores ende sikka ngada nagekeo lembata alor belu malaka kutai kartanegara tulang bawang deli
+    serdang muara enim ogan komering tanah bumbu hulu sungai musi banyuasin labuhan bangka belitung pesawaran
+    tanggamus pringsewu kepulauan mamuju polewali majene pangkep barru soppeng sinjai minahasa bolaang
+    mongondow halmahera sorong merauke mimika nabire bintan karimun natuna lingga anambas rokan indragiri
+    pelalawan kuantan singingi dharmasraya pasaman solok sijunjung agam tapanuli nias simalungun asahan
+    langkat karo dairi pakpak humbang mandailing natal bireuen pidie nagan simeulue gayo lues tamiang
     """.split()
 )
 # Words that introduce a place ("Kota Medan", "Kecamatan Japah").

@@ -133,6 +133,10 @@ def _name_runs(phrase: str) -> tuple[tuple[int, int, str], ...]:
             i = j
             continue
         run = _trim_places(toks[i:j], before)
+        # a title inside the run ("Kutai Kartanegara H. Arif Nugroho") starts the name: drop what precedes it
+        inner = [n for n, w in enumerate(run) if n > 0 and is_title(w)]
+        if inner and inner[-1] < len(run) - 1:
+            run = run[inner[-1] :]
         while run and is_title(run[0]):
             run = run[1:]
         words = [w.rstrip(".") if not _INITIAL.match(w) else w for w in run]
