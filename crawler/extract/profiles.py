@@ -54,7 +54,7 @@ _GENERIC_DATELINE = re.compile(
 DISWAY = Profile(
     platform="disway",
     title=("h1.text-black-1", "h1"),
-    date=("span.date", ".date", "meta[name=pubdate]"),
+    date=("span.date", ".date"),
     authors=("div#author strong", "div#author", ".author strong"),
     editor=("div#editor strong", "div#editor"),
     body=("div.post.text-black-1", "div.post", "article .post-content"),

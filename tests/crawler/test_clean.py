@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
 from crawler.extract.article import extract_article
 from crawler.extract.charset import decode_page
 from crawler.extract.clean import clean_paragraphs
@@ -75,3 +81,20 @@ def test_wrong_charset_is_repaired() -> None:
     text = "Bupati menegaskan “netralitas” ASN — tanpa kompromi"
     assert decode_page(text.encode("utf-8"), "iso-8859-1") == (text, "utf-8")
     assert decode_page(text.encode("cp1252"), "utf-8")[0] == text
+
+
+def test_broken_outlet_selectors_degrade_to_lower_layers() -> None:
+    """A redesign that renames the body and date classes costs layers, not fields."""
+    case = Path(__file__).resolve().parents[1] / "fixtures" / "magelangekspres" / "multipage_p1"
+    if not case.is_dir():
+        pytest.skip("fixture not present")
+    truth = json.loads((case / "meta.json").read_text(encoding="utf-8"))["truth"]
+    html = (case / "page.html").read_text(encoding="utf-8")
+    html = html.replace('class="post text-black-1"', 'class="isi-berita"').replace('class="date"', 'class="tgl"')
+    article = extract_article(html, "https://magelangekspres.disway.id/read/668913/x", None)
+    assert article.provenance["body"] == "generic"
+    assert article.provenance["published"] == "metadata"
+    assert article.published == datetime.fromisoformat(truth["published"])
+    assert article.title == truth["title"]
+    found = set(article.body_paragraphs)
+    assert sum(p in found for p in truth["paragraphs_on_page"]) >= len(truth["paragraphs_on_page"]) - 1
