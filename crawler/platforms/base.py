@@ -51,7 +51,9 @@ class NewsSpider(scrapy.Spider):
 
     platform: ClassVar[str] = ""
     search_terms: ClassVar[tuple[str, ...]] = SEARCH_TERMS
-    topic_tags: ClassVar[tuple[str, ...]] = ("netralitas-asn",)  # tag / label slugs about the topic
+    # tag slugs about the topic (WordPress /tag/<slug>/); Disway tag ids are unknown, so its spider
+    # follows the /listtag/ links of the home page instead
+    topic_tags: ClassVar[tuple[str, ...]] = ("netralitas-asn",)
     categories: ClassVar[tuple[str, ...]] = ()  # category slugs to list during back-fill
     max_listing_pages: ClassVar[int] = 200
 

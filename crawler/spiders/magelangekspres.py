@@ -6,4 +6,3 @@ from crawler.platforms.disway import DiswaySpider
 class MagelangEkspresSpider(DiswaySpider):
     name = "magelangekspres"
     categories = ("pemerintahan", "politik")
-    topic_tags = ("netralitas-asn",)

@@ -6,4 +6,3 @@ from crawler.platforms.disway import DiswaySpider
 class RadarMetroSpider(DiswaySpider):
     name = "radarmetro"
     categories = ("pemerintahan", "politik")
-    topic_tags = ("netralitas-asn",)
