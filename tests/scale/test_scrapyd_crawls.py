@@ -56,7 +56,12 @@ def test_crawls_run_on_both_nodes_and_store_articles(
         placement = crawls.placement()
         # both nodes were idle: the second crawl goes to the other, less busy node
         assert sorted(placement.values()) == sorted(n.url for n in nodes), placement
-        run_until(crawls, outcomes, lambda: len(outcomes) == 2, nodes)
+        # the leader steps down: its jobs keep running and the next leader adopts them from crawl_runs
+        assert crawls.stop_all() == [] and crawls.running() == []
+        successor = ScrapydCrawls(sessions, settings, fresh_database_url, on_finish=outcomes.append)
+        successor.poll()
+        assert successor.placement() == placement
+        run_until(successor, outcomes, lambda: len(outcomes) == 2, nodes)
         replica_paths = {key: [r.path for r in site.request_log] for key, site in
                          (("diksi", diksi), ("posjayanews", posjaya))}
 
