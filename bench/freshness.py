@@ -70,17 +70,22 @@ def publisher(service: Service, cluster: Any, sink: SmtpSink, args: argparse.Nam
         rng = random.Random(args.seed)
         published: list[dict[str, Any]] = out["published"]
         last_kind = None
+        titles: set[str] = set()
+        cities: list[str] = []
         for i in range(args.articles):
             if stop.is_set():
                 return
             outlet = OUTLET_KEYS[i % len(OUTLET_KEYS)]
-            for attempt in range(50):
-                article = make_sanction_article(outlet, datetime.now(UTC), seed=args.seed * 100_000 + i * 50 + attempt)
-                if article.kind != last_kind:
+            for attempt in range(200):  # another template than the last one, a headline not used yet
+                article = make_sanction_article(outlet, datetime.now(UTC), seed=args.seed * 100_000 + i * 200 + attempt)
+                if article.kind != last_kind and article.title not in titles and article.city not in cities[-10:]:
                     break
             last_kind = article.kind
+            titles.add(article.title)
+            cities.append(article.city)  # same place and count on one day reads as the same event
             url = cluster[outlet].publish(article)
-            published.append({"outlet": outlet, "title": article.title, "url": url, "published": time.time()})
+            published.append({"outlet": outlet, "title": article.title, "slug": article.slug, "url": url,
+                              "published": time.time()})
             stop.wait(rng.uniform(0.5, 1.5) * args.spacing)
         deadline = time.monotonic() + args.tail
         while not stop.is_set() and time.monotonic() < deadline:
@@ -92,9 +97,9 @@ def publisher(service: Service, cluster: Any, sink: SmtpSink, args: argparse.Nam
 
 
 def _accepted(sink: SmtpSink, item: dict[str, Any]) -> float | None:
-    """When the sink accepted the alert naming this article's URL (None: no such alert)."""
+    """When the sink accepted the alert naming this article (its unique slug; None: no such alert)."""
     for got in list(sink.received):
-        if got.accepted_at >= item["published"] and item["url"] in message_text(got.message):
+        if got.accepted_at >= item["published"] and item["slug"] in message_text(got.message):
             return got.accepted_at
     return None
 
@@ -161,16 +166,36 @@ def main() -> int:
     return 0 if results["latency"] and results["missing"] == 0 and results["latency"]["p95"] < TARGET_P95 else 1
 
 
-def _stages(sessions: Any, published: list[dict[str, Any]]) -> dict[str, tuple[float | None, float | None]]:
-    """title -> (stored at, processed at) as Unix times, from the articles table."""
-    titles = [p["title"] for p in published]
+def _stages(sessions: Any, published: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """slug -> stored/processed times (Unix) and what became of the article, from the database."""
+    from monitor.db.models import Alert, SanctionFinding
+
+    found: dict[str, dict[str, Any]] = {}
     with sessions() as session:
-        rows = session.execute(select(Article.title, Article.fetched_at, Article.processed_at)
-                               .where(Article.title.in_(titles))).all()
-    return {t: (f.timestamp() if f else None, p.timestamp() if p else None) for t, f, p in rows}
-
-
-
+        for item in published:
+            row = session.execute(
+                select(Article.id, Article.fetched_at, Article.processed_at, Article.state, Article.story_id)
+                .where(Article.canonical_url.contains(item["slug"]))
+            ).first()
+            if row is None:
+                found[item["slug"]] = {"fate": "not stored"}
+                continue
+            report = session.scalar(select(SanctionFinding.report).where(SanctionFinding.article_id == row.id))
+            alert = session.execute(select(Alert.id, Alert.payload).where(Alert.story_id == row.story_id)).first()
+            if row.state != "done":
+                fate = f"processing state {row.state}"
+            elif not report:
+                fate = "not judged a sanction report"
+            elif alert is None:
+                fate = "no alert queued"
+            elif (alert.payload or {}).get("article_id") != row.id:
+                fate = "joined an earlier story (that story's alert names its first article)"
+            else:
+                fate = "alert queued"
+            found[item["slug"]] = {"stored": row.fetched_at.timestamp() if row.fetched_at else None,
+                                   "processed": row.processed_at.timestamp() if row.processed_at else None,
+                                   "fate": fate}
+    return found
 
 
 def _results(sink: SmtpSink, published: list[dict[str, Any]], stages: dict[str, Any],
@@ -178,9 +203,10 @@ def _results(sink: SmtpSink, published: list[dict[str, Any]], stages: dict[str, 
     latencies, found, processed, sent, missing = [], [], [], [], []
     for item in published:
         accepted = _accepted(sink, item)
-        stored_at, processed_at = stages.get(item["title"], (None, None))
+        stage = stages.get(item["slug"], {})
+        stored_at, processed_at = stage.get("stored"), stage.get("processed")
         if accepted is None:
-            missing.append(item["title"])
+            missing.append(f"{item['title']} ({item['outlet']}): {stage.get('fate', '?')}")
             continue
         latencies.append(accepted - item["published"])
         if stored_at and processed_at:
