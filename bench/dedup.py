@@ -211,6 +211,7 @@ def plant(session: Session, queries: int, rng: random.Random) -> list[Article]:
 
 
 def measure(sessions: Any, copy_ids: list[int]) -> dict[str, Any]:
+    rss_before = psutil.Process().memory_info().rss
     signs: list[float] = []
     lookups: list[float] = []
     assigns: list[float] = []
@@ -243,6 +244,7 @@ def measure(sessions: Any, copy_ids: list[int]) -> dict[str, Any]:
         "assign_p99_ms": round(float(np.percentile(assigns, 99)), 2),
         "found": f"{found}/{len(lookups)}",
         "rss_mb": round(psutil.Process().memory_info().rss / 2**20, 1),
+        "lookup_rss_growth_mb": round((psutil.Process().memory_info().rss - rss_before) / 2**20, 1),
     }
 
 
@@ -283,7 +285,7 @@ def run(admin_url: str, sizes: list[int], queries: int, seed: int) -> list[dict[
 
 
 COLUMNS = ("stored", "minhash_median_ms", "lookup_median_ms", "lookup_p99_ms", "assign_median_ms", "assign_p99_ms", "found",
-           "rss_mb", "load_s")
+           "rss_mb", "lookup_rss_growth_mb", "load_s")
 
 
 def print_row(row: dict[str, Any]) -> None:
