@@ -25,6 +25,7 @@ QUOTE_BAND_SLOTS = 16384
 QUOTE_MIN_WORDS = 8
 MAX_QUOTE_KEYS = 12
 QUOTE_SAME_EVENT = timedelta(days=2)  # a shared quote groups articles published this close together
+MIN_SIGNED_WORDS = 8  # shorter texts get no LSH bands (see story_keys)
 MIN_JACCARD = 0.3  # MinHash estimate below this is not even shown to similarity.same_story
 SURE_JACCARD = 0.6  # ... and from this on it is a republished copy without asking (std of the estimate ~0.04)
 MAX_CANDIDATES = 32
@@ -115,9 +116,13 @@ def signature_text(title: str | None, body: str) -> str:
 
 
 def story_keys(title: str | None, body: str, quotes: Iterable[str] = ()) -> StoryKeys:
-    sig = _similarity().signature(signature_text(title, body))
+    """Signature and keys of an article. A text too short to sign gets no band keys: empty or
+    near-empty articles (a video page, a photo caption) would otherwise all look alike."""
+    signed = signature_text(title, body)
+    sig = _similarity().signature(signed)
     data = minhash_bytes(int(v) for v in sig.hashvalues)
-    return StoryKeys(data, tuple(band_hashes(data) + quote_keys(quotes)))
+    bands = band_hashes(data) if len(normalise_text(signed).split()) >= MIN_SIGNED_WORDS else []
+    return StoryKeys(data, tuple(bands + quote_keys(quotes)))
 
 
 def jaccard_estimate(a: bytes, b: bytes) -> float:
@@ -182,6 +187,8 @@ def find_candidates(
     session: Session, keys: StoryKeys, article_id: int, ref: datetime, window: timedelta
 ) -> list[Candidate]:
     """Articles sharing an LSH band or a quote key within `window` of `ref` (one indexed query)."""
+    if not keys.bands:
+        return []
     rows = session.execute(
         _CANDIDATES,
         {
@@ -268,6 +275,8 @@ def store_keys(session: Session, article_id: int, keys: StoryKeys, ref: datetime
         session.execute(
             delete(SignatureBand).where(SignatureBand.article_id == article_id, SignatureBand.band.not_in(bands))
         )
+    if not bands:
+        return
     session.execute(
         text(
             "INSERT INTO signature_bands (article_id, band, band_hash, created_at) "

@@ -84,7 +84,7 @@ def add_outlets(session: Session) -> None:
 
 
 def article_values(
-    outlet: str, title: str, body: str, published: datetime | None = NOW, fetched: datetime | None = None
+    outlet: str, title: str | None, body: str, published: datetime | None = NOW, fetched: datetime | None = None
 ) -> dict[str, Any]:
     url = f"https://{outlet}.example/berita/{hashlib.sha1(f'{title}{body}'.encode()).hexdigest()[:12]}"
     return {

@@ -98,3 +98,18 @@ def test_assigning_again_keeps_the_story(db_session: Session) -> None:
     assert before == after == [before[0]] * 3
     assert db_session.scalar(select(func.count()).select_from(Story)) == 1
     assert db_session.scalar(select(func.count()).select_from(SignatureBand)) == 96
+
+
+def test_empty_articles_are_not_grouped(db_session: Session) -> None:
+    add_outlets(db_session)
+    ids = add_articles(
+        db_session,
+        [
+            article_values("magelangekspres", "Video", "", NOW),
+            article_values("radarmetro", "Foto", "Ilustrasi.", NOW),
+            article_values("diksi", None, "Tonton videonya di sini", NOW),
+        ],
+    )
+    stories = _assign(db_session, ids)
+    assert len(set(stories)) == 3
+    assert db_session.scalar(select(func.count()).select_from(SignatureBand)) == 0
