@@ -37,6 +37,10 @@ def authors_from_text(root: Any) -> tuple[list[str], list[str]]:
     if root is None:
         return reporters, editors
     for element in root.iter("span", "div", "p", "li", "strong", "b", "small"):
+        # cheap C-level pre-check: most elements (and every large container) are skipped here
+        raw = element.text_content() if hasattr(element, "text_content") else ""
+        if ":" not in raw or len(raw) > 1000:
+            continue
         own = normalise(" ".join(t for t in element.itertext() if t))
         if not own or len(own) > 160 or ":" not in own:
             continue
