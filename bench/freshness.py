@@ -9,7 +9,7 @@ the time goes (publish -> stored, stored -> processed, processed -> accepted).
 The replicas' fresh reports come from two templates sharing quotes and most sentences, so story
 grouping (rightly, for real news) would fold them into one story and send one alert. To measure one
 alert per publication, consecutive reports alternate templates and a side thread ages stored story
-signatures by 30 days every second (a clock fake for grouping only): each report is its own event.
+signatures by 60 days every second (a clock fake for grouping only): each report is its own event.
 """
 
 from __future__ import annotations
@@ -105,14 +105,15 @@ def _accepted(sink: SmtpSink, item: dict[str, Any]) -> float | None:
 
 
 def age_signatures(engine: Any, stop: threading.Event) -> None:
-    """Every second, move stored story signatures 30 days back (see the module docstring)."""
+    """Every second, move stored story signatures 60 days back (see the module docstring)."""
     from sqlalchemy import text
 
     while not stop.wait(1.0):
         try:
             with engine.begin() as conn:
-                conn.execute(text("UPDATE signature_bands SET created_at = created_at - interval '30 days' "
-                                  "WHERE created_at > now() - interval '1 day'"))
+                # band rows carry the article's publication time: move every recent one out of the window
+                conn.execute(text("UPDATE signature_bands SET created_at = created_at - interval '60 days' "
+                                  "WHERE created_at > now() - interval '30 days'"))
         except Exception as exc:
             print(f"ageing signatures failed: {exc}", file=sys.stderr)
 
