@@ -279,8 +279,10 @@ def close_stale_runs(sessions: sessionmaker[Session], settings: Settings, *, hos
         for run in rows:
             if run.id in keep:
                 continue
-            if run.host == host:
-                stale = run.pid is None or not _crawl_alive(run.pid, run.outlet_key)
+            if run.host == host and run.pid is None:  # a row written just before its process starts
+                stale = run.started_at < now - timedelta(seconds=60)
+            elif run.host == host:
+                stale = not _crawl_alive(run.pid or 0, run.outlet_key)
             else:
                 stale = run.started_at < cutoff
             if stale:

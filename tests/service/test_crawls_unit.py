@@ -58,18 +58,20 @@ def test_sweep_closes_runs_of_dead_processes_only(fresh_database_url: str) -> No
             session.add(Outlet(key="diksi", name="DIKSI.CO", platform="wordpress", base_url="http://x"))
             session.flush()
             session.add_all([
-                CrawlRun(outlet_key="diksi", host=host, pid=None),  # died before it got a pid
+                CrawlRun(outlet_key="diksi", host=host, pid=None, started_at=old),  # died before it got a pid
                 CrawlRun(outlet_key="diksi", host=host, pid=2**22 + 12345),  # no such process
                 CrawlRun(outlet_key="diksi", host=host, pid=os.getpid()),  # alive, but not a diksi crawl
                 CrawlRun(outlet_key="diksi", host="elsewhere", pid=1),  # another host, recent: unknown
                 CrawlRun(outlet_key="diksi", host="elsewhere", pid=1, started_at=old),  # another host, old
                 CrawlRun(outlet_key="diksi", host=host, pid=None, status="ok"),
+                CrawlRun(outlet_key="diksi", host=host, pid=None),  # its process is being started right now
             ])
         settings = _settings(crawl_timeout=600)
         assert close_stale_runs(sessions, settings, host=host) == 4
         with sessions() as session:
             statuses = [r.status for r in session.scalars(select(CrawlRun).order_by(CrawlRun.id))]
-        assert statuses == ["interrupted", "interrupted", "interrupted", "running", "interrupted", "ok"]
+        assert statuses == ["interrupted", "interrupted", "interrupted", "running", "interrupted", "ok",
+                            "running"]
         assert close_stale_runs(sessions, settings, host=host) == 0
     finally:
         engine.dispose()
