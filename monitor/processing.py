@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -117,12 +115,18 @@ def process_article(session: Session, article: Article, settings: Settings) -> O
     return Outcome(article.id, story.id, bool(article.relevant), len(statements), report, alerted)
 
 
-def _claim_batch(sessions: sessionmaker[Session], after: int, size: int, only: Sequence[int] | None) -> list[int]:
-    """Ids of new articles no other worker holds right now (FOR UPDATE SKIP LOCKED), in id order."""
-    query = select(Article.id).where(Article.state == "new").order_by(Article.id).limit(size)
-    query = query.where(Article.id.in_(only)) if only is not None else query.where(Article.id > after)
+def _next_batch(sessions: sessionmaker[Session], after: int, size: int) -> list[int]:
+    """Ids of the next new articles, in id order: a plain read, each is claimed on its own below.
+
+    No row is locked here: a lock taken only to read would make another worker's claim skip
+    an article that nobody is processing.
+    """
     with sessions() as session, session.begin():
-        return list(session.scalars(query.with_for_update(skip_locked=True)))
+        return list(
+            session.scalars(
+                select(Article.id).where(Article.state == "new", Article.id > after).order_by(Article.id).limit(size)
+            )
+        )
 
 
 def _claim(session: Session, article_id: int) -> Article | None:
@@ -163,39 +167,25 @@ def _process_one(sessions: sessionmaker[Session], article_id: int, settings: Set
 def process_pending(sessions: sessionmaker[Session], settings: Settings, limit: int | None = None) -> int:
     """Process new articles until none is left (or `limit` were done); returns how many were processed.
 
-    Safe to run in several workers at once: each article is claimed with FOR UPDATE SKIP LOCKED
-    and processed in one transaction, so a crash loses nothing and nothing is processed twice.
+    Reads new ids in batches of PANTAU_PROCESS_BATCH; each article is then claimed with
+    SELECT ... FOR UPDATE SKIP LOCKED (still 'new') and processed in one transaction, so several
+    workers can run at once, a crash loses nothing and nothing is processed twice.
     An article that fails is retried on later runs, then marked 'failed' after
     PANTAU_PROCESS_MAX_ATTEMPTS attempts.
     """
     max_attempts = settings.process_max_attempts
-    batch = settings.process_batch
     processed = 0
     after = 0
-    busy: list[int] = []
     while limit is None or processed < limit:
-        ids = _claim_batch(sessions, after, batch, None)
+        ids = _next_batch(sessions, after, settings.process_batch)
         if not ids:
             break
         for article_id in ids:
             if limit is not None and processed >= limit:
-                return processed
+                break
             result = _process_one(sessions, article_id, settings, max_attempts)
-            processed += result in ("done", "failed")
-            if result == "busy":
-                busy.append(article_id)
+            processed += result in ("done", "failed")  # 'busy': another worker holds it and will finish it
         after = ids[-1]
-    # articles another worker held: done by it, or released (that worker died) and still new
-    for _ in range(3):
-        if not busy or (limit is not None and processed >= limit):
-            break
-        retry, busy = busy, []
-        time.sleep(0.05)
-        for article_id in _claim_batch(sessions, 0, len(retry), retry):
-            result = _process_one(sessions, article_id, settings, max_attempts)
-            processed += result in ("done", "failed")
-            if result == "busy":
-                busy.append(article_id)
     if processed:
         log.info("processed %s article(s)", processed)
     return processed

@@ -81,6 +81,15 @@ def test_sigkill_mid_batch_loses_nothing_and_rerun_processes_once(
         child.kill()
         child.wait()
     with transaction(sessions) as session:
+        deadline = time.monotonic() + 60
+        while session.scalar(  # the killed worker's backend notices the closed socket and lets go
+            text(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid <> pg_backend_pid() "
+                "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+            )
+        ):
+            assert time.monotonic() < deadline, "the killed worker's locks were never released"
+            time.sleep(0.05)
         assert session.scalar(select(func.count()).where(Article.state == "done")) == 25
         stuck = session.get(Article, hanging)
         assert stuck is not None and (stuck.state, stuck.story_id, stuck.attempts) == ("new", None, 0)
