@@ -16,6 +16,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+# bench/ itself must not stay importable: bench/incremental.py would shadow Twisted's `incremental` package.
+_BENCH = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _BENCH]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
