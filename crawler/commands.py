@@ -144,32 +144,43 @@ def export_articles(session: Session, since: datetime | None = None) -> Iterator
     query = select(Article).order_by(Article.published_at.asc().nulls_first(), Article.id)
     if since is not None:
         query = query.where(Article.published_at >= since)
-    for article in session.scalars(query.execution_options(yield_per=500)):
-        tz = profile_for(article.outlet_key).timezone if article.outlet_key in OUTLETS else WIB
-        statements = session.scalars(
-            select(Statement).where(Statement.article_id == article.id).order_by(Statement.position)
-        ).all()
-        finding = session.scalars(select(SanctionFinding).where(SanctionFinding.article_id == article.id)).first()
-        yield {
-            "url": article.canonical_url,
-            "outlet": article.outlet_key,
-            "title": article.title,
-            "published": article.published_at.astimezone(tz).isoformat() if article.published_at else None,
-            "authors": list(article.authors or []),
-            "body": article.body,
-            "pages": article.page_count,
-            "tags": list(article.tags or []),
-            "category": article.category,
-            "relevant": article.relevant,
-            "story_id": article.story_id,
-            "statements": [
-                {"quote": s.quote, "speaker": s.speaker, "role": s.role, "verb": s.verb, "kind": s.kind}
-                for s in statements
-            ],
-            "sanction": None if finding is None else {
-                "report": finding.report, "kind": finding.kind, "subjects": finding.subjects,
-                "count": finding.count, "sanction_type": finding.sanction_type, "violation": finding.violation,
-                "authority": finding.authority, "region": finding.region, "evidence": finding.evidence,
-                "score": finding.score,
-            },
+    for chunk in session.scalars(query.execution_options(yield_per=500)).partitions():
+        ids = [article.id for article in chunk]
+        statements: dict[int, list[Statement]] = {}
+        for statement in session.scalars(
+            select(Statement).where(Statement.article_id.in_(ids)).order_by(Statement.position)
+        ):
+            statements.setdefault(statement.article_id, []).append(statement)
+        findings = {
+            f.article_id: f
+            for f in session.scalars(select(SanctionFinding).where(SanctionFinding.article_id.in_(ids)))
         }
+        for article in chunk:
+            yield _record(article, statements.get(article.id, []), findings.get(article.id))
+
+
+def _record(article: Article, statements: list[Statement], finding: SanctionFinding | None) -> dict[str, Any]:
+    tz = profile_for(article.outlet_key).timezone if article.outlet_key in OUTLETS else WIB
+    return {
+        "url": article.canonical_url,
+        "outlet": article.outlet_key,
+        "title": article.title,
+        "published": article.published_at.astimezone(tz).isoformat() if article.published_at else None,
+        "authors": list(article.authors or []),
+        "body": article.body,
+        "pages": article.page_count,
+        "tags": list(article.tags or []),
+        "category": article.category,
+        "relevant": article.relevant,
+        "story_id": article.story_id,
+        "statements": [
+            {"quote": s.quote, "speaker": s.speaker, "role": s.role, "verb": s.verb, "kind": s.kind}
+            for s in statements
+        ],
+        "sanction": None if finding is None else {
+            "report": finding.report, "kind": finding.kind, "subjects": finding.subjects,
+            "count": finding.count, "sanction_type": finding.sanction_type, "violation": finding.violation,
+            "authority": finding.authority, "region": finding.region, "evidence": finding.evidence,
+            "score": finding.score,
+        },
+    }
