@@ -133,3 +133,18 @@ def test_limit_stops_early(sessions: sessionmaker[Session], settings: Settings) 
     _seed(sessions)
     assert processing.process_pending(sessions, settings, limit=3) == 3
     assert processing.process_pending(sessions, settings) == 2
+
+
+def test_hostile_text_is_processed_without_crashing(sessions: sessionmaker[Session], settings: Settings) -> None:
+    odd = [
+        '"' * 3000 + "ASN netral" + "“" * 500,
+        "\x01\x02\x7f ASN \u202e\u200b kampanye 😀🙏 " * 400,
+        "kata " * 5000,
+        "Bupati menjatuhkan sanksi kepada kepada kepada " + "x" * 20000,
+    ]
+    with transaction(sessions) as session:
+        add_outlets(session)
+        add_articles(session, [article_values("diksi", f"Aneh {i}", body, NOW) for i, body in enumerate(odd)])
+    assert processing.process_pending(sessions, settings) == len(odd)
+    with transaction(sessions) as session:
+        assert set(session.scalars(select(Article.state))) == {"done"}
