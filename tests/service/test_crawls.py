@@ -100,3 +100,17 @@ def test_kill9_during_real_crawl_then_restart_loses_and_doubles_nothing(
         drop_database(pg_admin_url, clean.rsplit("/", 1)[-1].split("?")[0])
     assert stored_before < len(uninterrupted)  # the kill came before the crawl was done
     assert resumed == uninterrupted and len(set(resumed)) == len(resumed)
+
+
+def test_adaptive_polling_shortens_the_interval_of_a_busy_outlet(
+    fresh_database_url: str, start_service: Callable[..., ServiceProcess]
+) -> None:
+    url = fresh_database_url
+    service = start_service(url, PANTAU_OUTLETS="diksi", PANTAU_FAKE_NEW="2", PANTAU_CRAWL_INTERVAL="20",
+                            PANTAU_CRAWL_INTERVAL_MIN="5", PANTAU_CRAWL_INTERVAL_MAX="60")
+    wait_until(lambda: query(url, "SELECT 1 FROM outlets WHERE key = 'diksi' AND poll_interval = 10"), 60,
+               "the interval to halve after a crawl with new articles")
+    next_at, finished = query(url, "SELECT o.next_crawl_at, r.started_at FROM outlets o JOIN crawl_runs r "
+                                   "ON r.outlet_key = o.key WHERE o.key = 'diksi' ORDER BY r.id LIMIT 1")[0]
+    assert 9 <= (next_at - finished).total_seconds() <= 12  # 10 s after the crawl started, no jitter
+    assert service.terminate() == 0
