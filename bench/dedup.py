@@ -248,7 +248,7 @@ def measure(sessions: Any, copy_ids: list[int]) -> dict[str, Any]:
     }
 
 
-def run(admin_url: str, sizes: list[int], queries: int, seed: int) -> list[dict[str, Any]]:
+def run(admin_url: str, sizes: list[int], queries: int, seed: int, rounds: int = 1) -> list[dict[str, Any]]:
     name = f"pantau_bench_{uuid.uuid4().hex[:8]}"
     libpq = admin_url.replace("postgresql+psycopg://", "postgresql://", 1)
     with psycopg.connect(libpq, autocommit=True) as conn:
@@ -274,9 +274,10 @@ def run(admin_url: str, sizes: list[int], queries: int, seed: int) -> list[dict[
                     stored = size
                 conn.execute("VACUUM ANALYZE")
             load_s = time.perf_counter() - started
-            row = {"stored": stored, "load_s": round(load_s, 1), **measure(sessions, copy_ids)}
-            results.append(row)
-            print_row(row)
+            for round_no in range(1, rounds + 1):  # later rounds: the same lookups with warm caches
+                row = {"stored": stored, "round": round_no, "load_s": round(load_s, 1), **measure(sessions, copy_ids)}
+                results.append(row)
+                print_row(row)
         engine.dispose()
     finally:
         with psycopg.connect(libpq, autocommit=True) as conn:
@@ -284,7 +285,7 @@ def run(admin_url: str, sizes: list[int], queries: int, seed: int) -> list[dict[
     return results
 
 
-COLUMNS = ("stored", "minhash_median_ms", "lookup_median_ms", "lookup_p99_ms", "assign_median_ms", "assign_p99_ms", "found",
+COLUMNS = ("stored", "round", "minhash_median_ms", "lookup_median_ms", "lookup_p99_ms", "assign_median_ms", "assign_p99_ms", "found",
            "rss_mb", "lookup_rss_growth_mb", "load_s")
 
 
@@ -303,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
                         or os.environ.get("DATABASE_URL"))
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=1, help="measure each size this many times (warm caches)")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     server = None
@@ -316,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"story lookup, window {WINDOW.days} days, {args.queries} queries per size, scheme {scheme()}")
     print_row({"stored": -1})
     try:
-        results = run(admin_url, sizes, args.queries, args.seed)
+        results = run(admin_url, sizes, args.queries, args.seed, max(1, args.rounds))
     finally:
         if server is not None:
             server.cleanup()
