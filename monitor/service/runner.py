@@ -101,7 +101,10 @@ class Service:
                         elif not self.lock.held:
                             log.debug("another instance leads; retrying in %ss", retry)
                 else:
-                    self.supervisor.poll()
+                    try:
+                        self.supervisor.poll()
+                    except Exception:  # a bug here must not end a service meant to run for months
+                        log.exception("supervising crawls failed; going on")
                     if now >= next_beat:
                         next_beat = now + HEARTBEAT_SECONDS
                         if not self.lock.heartbeat():
