@@ -38,6 +38,7 @@ TARGET_RATIO = 0.8
 SCRAPY_OVERRIDES: dict[str, Any] = {
     "CONCURRENT_REQUESTS": CONCURRENCY,
     "CONCURRENT_REQUESTS_PER_DOMAIN": CONCURRENCY,
+    "CONCURRENT_ITEMS": 8,  # as in crawler/settings.py, for both spiders
     "DOWNLOAD_DELAY": 0,
     "AUTOTHROTTLE_ENABLED": False,
     "ROBOTSTXT_OBEY": False,

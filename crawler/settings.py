@@ -20,6 +20,8 @@ def scrapy_settings(settings: Settings, database_url: str | None = None) -> dict
         "USER_AGENT": settings.user_agent,
         "ROBOTSTXT_OBEY": settings.obey_robots,
         "CONCURRENT_REQUESTS": 16,
+        # Scrapy starts this many asyncio tasks for every callback's output; our items only join a batch
+        "CONCURRENT_ITEMS": 8,
         "CONCURRENT_REQUESTS_PER_DOMAIN": settings.concurrent_requests_per_domain,
         "DOWNLOAD_DELAY": settings.download_delay,
         "AUTOTHROTTLE_ENABLED": settings.autothrottle,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
@@ -16,6 +17,7 @@ _DISWAY_ARTICLE = re.compile(r"^/(?:read|amp)/(\d+)/([^/]+)(?:/\d+)?/?$")
 _TRAILING_PAGE = re.compile(r"^(.*/[^/]*[^/\d][^/]*)/(?:page/)?\d{1,3}/?$")
 
 
+@lru_cache(maxsize=65536)  # pure, and asked several times per URL on the crawl's hot path
 def canonical_url(url: str) -> str:
     """The canonical form of an article URL.
 
