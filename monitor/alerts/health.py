@@ -22,7 +22,8 @@ FAILED = frozenset({"failed", "killed", "timeout"})
 SKIPPED = frozenset({"running", "interrupted"})  # neither success nor failure of the site
 HISTORY_RUNS = 10  # ok runs that make an outlet's baseline
 MIN_HISTORY = 3  # fewer ok runs before the recent ones: no comparison yet
-RECENT_RUNS = 2  # a drop must hold for this many ok runs in a row
+RECENT_RUNS = 2  # a coverage drop must hold for this many ok runs that read articles
+QUIET_RUNS = 8  # an article-count drop must hold for this many ok runs: quiet hours are normal
 COUNT_RATIO = 0.25  # articles read fall below a quarter of the usual median
 MIN_COUNT_BASELINE = 4.0  # ... and only when the usual median is at least this
 COVERAGE_RATIO = 0.5  # a field's coverage falls below half its usual median
@@ -73,18 +74,26 @@ def facts(run: CrawlRun) -> RunFacts:
                     _coverage(run.field_coverage))
 
 
-def degradation_checks(recent: Sequence[RunFacts], history: Sequence[RunFacts]) -> tuple[Check, ...]:
-    """Compare the weakest of the recent ok runs with the median of the ones before them."""
-    if len(history) < MIN_HISTORY or not recent:
-        return ()
+def degradation_checks(ok_runs: Sequence[RunFacts]) -> tuple[Check, ...]:
+    """Compare the latest ok runs (newest first) with the median of the ones before them.
+
+    Article counts: the best of the last QUIET_RUNS runs against the runs before them, so a quiet
+    night does not count as a broken outlet. Field coverage: only runs that read articles count
+    (a run that found nothing new measures no coverage), the weaker of the last RECENT_RUNS of them.
+    """
     checks = []
-    base_count = statistics.median(r.articles for r in history)
-    if base_count >= MIN_COUNT_BASELINE:
-        best = float(max(r.articles for r in recent))
-        limit = base_count * COUNT_RATIO
-        checks.append(Check("articles", best, float(base_count), round(limit, 2), best >= limit))
-    fields = sorted({f for r in history for f in r.coverage})
-    for field in fields:
+    recent, history = ok_runs[:QUIET_RUNS], ok_runs[QUIET_RUNS : QUIET_RUNS + HISTORY_RUNS]
+    if len(recent) == QUIET_RUNS and len(history) >= MIN_HISTORY:
+        base_count = statistics.median(r.articles for r in history)
+        if base_count >= MIN_COUNT_BASELINE:
+            best = float(max(r.articles for r in recent))
+            limit = base_count * COUNT_RATIO
+            checks.append(Check("articles", best, float(base_count), round(limit, 2), best >= limit))
+    measured = [r for r in ok_runs if r.articles > 0 and r.coverage]
+    recent, history = measured[:RECENT_RUNS], measured[RECENT_RUNS : RECENT_RUNS + HISTORY_RUNS]
+    if len(recent) < RECENT_RUNS or len(history) < MIN_HISTORY:
+        return tuple(checks)
+    for field in sorted({f for r in history for f in r.coverage}):
         base = statistics.median(r.coverage.get(field, 0.0) for r in history)
         if base < MIN_COVERAGE_BASELINE:
             continue
@@ -112,8 +121,7 @@ def judge(runs: Sequence[RunFacts], failures_limit: int) -> Verdict:
     if streak:
         return Verdict(None, None, (), latest.id)
     ok_runs = [r for r in finished if r.status not in FAILED]
-    recent, history = ok_runs[:RECENT_RUNS], ok_runs[RECENT_RUNS : RECENT_RUNS + HISTORY_RUNS]
-    checks = degradation_checks(recent, history) if len(recent) == RECENT_RUNS else ()
+    checks = degradation_checks(ok_runs)
     bad = [c for c in checks if not c.ok]
     if bad:
         reason = "; ".join(f"{c.name} {c.value} < {c.threshold} (usual {c.baseline})" for c in bad)
@@ -132,7 +140,7 @@ def check_health(sessions: sessionmaker[Session], settings: Settings, outlet_key
             select(CrawlRun)
             .where(CrawlRun.outlet_key == outlet_key, CrawlRun.status != "running")
             .order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc())
-            .limit(RECENT_RUNS + HISTORY_RUNS + 40)
+            .limit(QUIET_RUNS + HISTORY_RUNS + 40)
         ).all()
         verdict = judge([facts(r) for r in runs], settings.health_failures)
         if verdict.healthy is False and outlet.health_state != "unhealthy":

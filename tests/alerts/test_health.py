@@ -35,10 +35,24 @@ def test_judge_notices_a_sustained_drop_against_the_outlets_own_runs() -> None:
     low = {"title": 1.0, "published_at": 0.1, "body": 1.0}
     verdict = judge([run(12, coverage=low), run(11, coverage=low), *history], 3)
     assert verdict.healthy is False and verdict.reason and "coverage:published_at" in verdict.reason
-    empty = judge([run(12, articles=1), run(11, articles=0), *history], 3)
+    quiet = [run(n, articles=0, coverage={}) for n in range(18, 10, -1)]
+    empty = judge([*quiet, *history], 3)
     assert empty.healthy is False and empty.reason and empty.reason.startswith("articles")
     young = judge([run(3, articles=0), run(2, articles=0), run(1)], 3)
     assert young.healthy is True and young.checks == ()  # too little history to compare
+
+
+def test_quiet_runs_are_not_a_drop() -> None:
+    """Runs that found nothing new measure no coverage, and a few quiet runs are normal."""
+    history = [run(i) for i in range(10, 0, -1)]
+    quiet = [run(n, articles=0, coverage={}) for n in range(17, 10, -1)]  # seven quiet runs
+    verdict = judge([*quiet, *history], 3)
+    assert verdict.healthy is True, verdict.reason
+    assert {c.name for c in verdict.checks} >= {"coverage:title"}  # still measured on the earlier runs
+    low = {"title": 1.0, "published_at": 0.1, "body": 1.0}
+    between = [run(13, articles=3, coverage=low), *quiet[:2], run(12, articles=2, coverage=low)]
+    dropped = judge([*between, *history], 3)  # quiet runs between two weak ones do not hide the drop
+    assert dropped.healthy is False and dropped.reason and "coverage:published_at" in dropped.reason
 
 
 def add_run(sessions: sessionmaker[Session], status: str, on_topic: int = 5, off_topic: int = 15,
