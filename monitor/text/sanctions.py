@@ -42,7 +42,14 @@ _AUTHORITY = re.compile(
     r"gubernur|menteri|sekda)|pengadilan(?: negeri)?)(?: [A-Z][a-z]+)?)\b"
 )
 _REGION = re.compile(
-    r"\b(?:Kabupaten|Kota|Provinsi|Kab\.)\s+[A-Z][a-z]+(?:\s+(?:Utara|Selatan|Timur|Barat|Tengah|Raya))?"
+    r"\b(?:Kabupaten|Kota|Provinsi|Kab\.)\s+[A-Z][a-z]+(?:\s+(?:Utara|Selatan|Timur|Barat|Tengah|Raya)"
+    # a second name word ("Kutai Kartanegara") only when no third follows: that would be a person's name
+    r"|\s+[A-Z][a-z]+\b(?!\s+[A-Z]))?"
+)
+# "kepada Fransiskus Saputra, Camat Tenggarong" when the article gives no counted subject
+_NAMED_SUBJECT = re.compile(
+    r"\b(?:kepada|terhadap|bagi)\s+(?P<s>(?:[A-Z][\w.'-]*\s*){1,5}(?:,\s*(?:[A-Z][\w.'-]*\s*){1,6})?)"
+    r"(?=[.;,]|\s+(?:karena|yang|atas|setelah|akibat|di|dari|dan)\b|$)"
 )
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z ]{2,30})\s*[,(|]")
 _NUMWORDS = {
@@ -184,6 +191,8 @@ def detect_sanction(
     body_first = [e for e in evidence if e != heading] + [e for e in evidence if e == heading]
     context = body_first + [s for s in sents[:_LEAD] if s not in evidence]
     subjects, count = _subjects(context)
+    if subjects is None:
+        subjects = _first(_NAMED_SUBJECT, evidence, "s")
     if count is None:
         m = _CASES.search(" ".join(evidence))
         count = _number(m.group(1)) if m else None

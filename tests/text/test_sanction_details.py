@@ -1,0 +1,31 @@
+"""Sanction details an alert's subject line is built from: named subjects and two-word regions."""
+
+from __future__ import annotations
+
+from monitor.text.sanctions import detect_sanction
+
+TITLE = "BKN Rekomendasikan Sanksi Moral untuk Camat yang Tidak Netral di Pilkada"
+NAMED = (
+    "Badan Kepegawaian Negara (BKN) merekomendasikan sanksi moral berupa pernyataan secara terbuka kepada "
+    "Fransiskus Saputra, Camat Tenggarong Seberang, Kabupaten Kutai Kartanegara.\n"
+    "Camat itu terbukti membagikan unggahan kampanye salah satu calon pilkada di media sosial sehingga "
+    "melanggar netralitas ASN."
+)
+
+
+def test_named_subject_and_two_word_region() -> None:
+    finding = detect_sanction(TITLE, NAMED)
+    assert finding.report
+    assert finding.subjects == "Fransiskus Saputra, Camat Tenggarong Seberang"
+    assert finding.region == "Kabupaten Kutai Kartanegara"
+
+
+def test_region_stops_before_a_persons_name() -> None:
+    text = (
+        "Bupati Kabupaten Magelang Zaenal Arifin menjatuhkan hukuman disiplin berupa teguran tertulis kepada "
+        "dua camat yang terbukti hadir dalam deklarasi calon bupati pada pilkada."
+    )
+    finding = detect_sanction("Dua Camat Dijatuhi Teguran Tertulis", text)
+    assert finding.report
+    assert (finding.subjects, finding.count) == ("dua camat", 2)
+    assert finding.region == "Kabupaten Magelang"
