@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from monitor.errors import PantauError
+from monitor.logs import setup_logging
 from monitor.settings import OUTLET_KEYS, load_settings
 
 log = logging.getLogger("crawler.run")
@@ -21,8 +22,12 @@ def run_outlet(outlet: str, crawl_run_id: int | None = None) -> int:
     from monitor.db.runtime import open_database
 
     settings = load_settings()
+    secrets = (settings.database_url, settings.smtp_password, settings.sentry_dsn)
+    setup_logging(settings.log_level, settings.log_format, secrets)
     with open_database(settings, pool_size=1) as db:
-        process = CrawlerProcess(scrapy_settings(settings, database_url=db.url))
+        # the service's log format (text or JSON) and redaction, not Scrapy's own root handler
+        process = CrawlerProcess({**scrapy_settings(settings, database_url=db.url), "LOG_INSTALL_ROOT_HANDLER": False})
+        setup_logging(settings.log_level, settings.log_format, secrets)  # Scrapy reset the levels
         crawler = process.create_crawler(outlet)
         process.crawl(crawler, crawl_run_id=crawl_run_id)
         process.start()

