@@ -31,7 +31,7 @@ def corpus(n: int, shared: bool = False) -> list[tuple[str | None, str]]:
     paths = (
         [(Path(env) if env else ROOT.parent / "shared") / "corpus/dev.jsonl"]
         if shared
-        else [ROOT / "tests/data/labelled" / name for name in ("dev.jsonl", "test.jsonl")]
+        else [ROOT / "tests/data/labelled" / name for name in ("dev.jsonl", "dev_b.jsonl")]
     )
     for path in paths:
         with path.open(encoding="utf-8") as fh:

@@ -21,6 +21,18 @@ _INDIRECT_KEYS = ("kata", "ujar", "lanjut", "sambung", "tambah", "imbuh", "menur
                   "diungkapkan", "ditegaskan", "dijelaskan")
 
 
+_SMALL_WORDS = frozenset("di ke dari dan yang untuk soal pada dengan atau agar tak tidak jadi ini itu akan".split())
+
+
+def _is_headline(sent: str) -> bool:
+    """A title-case line with no closing stop ("Danrem Minta Prajurit Tak Terpancing"): its capitals name nobody."""
+    line = sent.strip()
+    if "\n" in line or line.endswith((".", "!", "?", '"', "”", ")")):
+        return False
+    words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A person named at a text offset; tier 1 = speaking, 2 = named with a role, 3 = named."""
@@ -122,7 +134,7 @@ def collect_people(masked: str, people: People) -> None:
             ref = parse_after(sent[end : end + 160])
             if ref is not None and ref.name:
                 people.add(s + start, ref.name, ref.role, 1)
-        if not _MAYBE_NAME.search(sent):
+        if not _MAYBE_NAME.search(sent) or _is_headline(sent):
             continue
         for name, role in mentions(sent):
             idx = max(sent.find(name.split()[0]), 0)

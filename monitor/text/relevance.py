@@ -21,6 +21,7 @@ for _kind, _words in (
               "eselon guru bidan nakes penyuluh"),
     ("neutral", "ketidaknetralan"),
     ("election", "pilkada pileg pilpres pilbup pilgub pilwakot kampanye mengkampanyekan mengampanyekan paslon "
+                 "berkampanye mencalonkan pencalonan tps "
                  "caleg capres cawapres cabup cawabup timses parpol deklarasi bawaslu panwaslu gakkumdu kpu"),
     ("security", "tni polri prajurit personel kodim dandim koramil danramil propam kapolres kapolda polres polda "
                  "babinsa kodam korem polisi"),

@@ -10,11 +10,29 @@ _I = 0  # patterns are matched against lower-cased text
 IMPOSED = re.compile(
     r"\b(?:dijatuhi|dijatuhkan|menjatuhkan|dikenai|dikenakan|mengenakan|diberi|diberikan|memberikan|memberi|"
     r"mendapat|mendapatkan|menerima|diganjar|dapat(?!\s+(?:di|me|ber|ter)\w)|terkena|kena|menjalani|dijatuhkannya)\s+(?:\w+\s+){0,3}?"
-    r"(?:sanksi|hukuman|teguran|peringatan tertulis|vonis)\b"
-    r"|\b(?:disanksi|dihukum|diberhentikan|dipecat|dicopot|dinonjobkan|didemosi|divonis|dibebastugaskan|"
-    r"memberhentikan|memecat|mencopot|menonjobkan|menjatuhi|"
-    r"diturunkan\s+(?:pangkat|jabatan|jabatannya|pangkatnya)|turun\s+jabatan|dibebaskan\s+dari\s+jabatan(?:nya)?|"
-    r"ditunda\s+kenaikan\s+(?:gaji|pangkat)|dipotong\s+tunjangan)\b",
+    r"(?:sanksi|hukuman|teguran|peringatan tertulis|vonis|penundaan|penurunan|pemotongan|pemberhentian|"
+    r"pembebasan|pernyataan tidak puas)\b"
+    r"|\b(?:disanksi|dihukum|diberhentikan|dipecat|dicopot|dinonjobkan|dinonaktifkan|didemosi|divonis|"
+    r"dibebastugaskan|ditegur|memberhentikan(?:nya)?|memecat(?:nya)?|mencopot(?:nya)?|"
+    r"menonjobkan(?:nya)?|menonaktifkan(?:nya)?|menjatuhi|membebastugaskan(?:nya)?|"
+    r"diturunkan\s+(?:pangkat|jabatan|jabatannya|pangkatnya)|turun\s+(?:jabatan|pangkat)|"
+    r"(?:di|mem)?bebaskan\s+(?:\w+\s+)?dari\s+jabatan(?:nya)?|"
+    r"ditunda\s+kenaikan\s+(?:gaji|pangkat)|dipotong\s+tunjangan(?:nya)?|"
+    r"diturunkan\s+(?:\w+\s+){0,2}?(?:pangkat|jabatan|setingkat|satu tingkat)\w*)\b"
+    # the thing lost first ("tunjangan kinerjanya dipotong", "kenaikan pangkatnya ditunda", "jabatannya dicopot")
+    r"|\b(?:tunjangan|tpp|tukin|kenaikan\s+(?:gaji\s+berkala|gaji|pangkat)|pangkat|jabatan)\w*\s+"
+    r"(?:\w+\s+){0,3}?(?:dipotong|ditunda|diturunkan|dicopot|dicabut)\b"
+    # demoted to plain staff ("dikembalikan menjadi guru biasa", "dimutasi sebagai sanksi")
+    r"|\bdikembalikan\s+(?:\w+\s+){0,2}?(?:menjadi|sebagai)\s+(?:staf|guru|pelaksana|jabatan pelaksana|fungsional)\b"
+    r"|\b(?:dimutasi|dirotasi|dipindahtugaskan|dipindah)\s+(?:\w+\s+){0,4}?sebagai\s+(?:bentuk\s+)?(?:sanksi|hukuman)\b"
+    r"|\bditindaklanjuti\s+(?:\w+\s+){0,3}?(?:dengan\s+)?(?:sanksi|hukuman|penjatuhan)\b"
+    # a signed decree ("menandatangani SK pemberhentian", "menerbitkan surat keputusan hukuman disiplin")
+    r"|\b(?:menandatangani|meneken|diteken|ditandatangani|menerbitkan|diterbitkan|mengeluarkan|dikeluarkan)\s+"
+    r"(?:\w+\s+){0,2}?(?:sk|surat keputusan)\s+(?:\w+\s+){0,2}?(?:pemberhentian|penjatuhan|hukuman|sanksi|"
+    r"penurunan|pembebasan|penundaan|pemotongan)\b"
+    # the sanction named first, the outcome verb after it ("sanksi itu telah dijatuhkan Bupati")
+    r"|\b(?:sanksi|hukuman(?:\s+disiplin)?)\s+(?:\w+\s+){0,3}?(?:telah|sudah|resmi)\s+"
+    r"(?:dijatuhkan|diberikan|dikenakan|diterapkan)\b",
     _I,
 )
 # A formal recommendation or a formal finding forwarded for sanction.
@@ -62,7 +80,8 @@ _EXPLAIN = re.compile(
 _LEVELS = re.compile(r"\b(?:sanksi|hukuman(?: disiplin)?)\s+(ringan|sedang|berat)\b", _I)
 UNPROVEN = re.compile(
     r"\b(?:tidak|tak|belum)\s+(?:\w+\s+)?terbukti\b|\btidak ditemukan (?:bukti|adanya|unsur|pelanggaran)\b|"
-    r"\btidak memenuhi unsur\b|\b(?:rekomendasi|laporan)\s+(?:\w+\s+){0,3}?ditolak\b|\bdihentikan\b",
+    r"\btidak memenuhi unsur\b|\b(?:rekomendasi|laporan)\s+(?:\w+\s+){0,3}?ditolak\b|\bdihentikan\b|"
+    r"\b(?:tidak|kurang)\s+cukup\s+bukti\b|\b(?:dinyatakan|disimpulkan|terbukti)\s+(?:tidak|tak)\s+(?:\w+\s+)?melanggar\b",
     _I,
 )
 _SPECIFIC = re.compile(
@@ -78,13 +97,29 @@ _OFF_TOPIC = re.compile(
 _PARTIAL = re.compile(r"\b(?:lainnya|sisanya|selebihnya|sementara|sedangkan)\b", _I)
 _NONE_EXISTS = re.compile(r"\b(?:tidak|tak|belum|jangan)\s+(?:sampai\s+)?ada\b", _I)
 _DUGAAN = re.compile(r"\b(?:dugaan|diduga|terduga|indikasi|potensi|kajian)\b", _I)
+# a sanction withdrawn or annulled afterwards: the article reports no standing sanction
+CANCELLED = re.compile(
+    r"\b(?:sanksi|hukuman|sk|surat keputusan|pemberhentian|pencopotan|penonaktifan)\s+(?:\w+\s+){0,6}?"
+    r"(?:dibatalkan|dicabut|dianulir|batal)\b|\b(?:membatalkan|mencabut|menganulir)\s+(?:\w+\s+){0,2}?"
+    r"(?:sanksi|hukuman|sk|surat keputusan|pemberhentian|pencopotan)\b"
+    r"|\b(?:dipulihkan|direhabilitasi|dikembalikan\s+ke\s+jabatan\w*)\b",
+    _I,
+)
+# suspended while the case is examined: not an outcome yet
+_PENDING = re.compile(r"\b(?:sementara|selama (?:proses )?pemeriksaan|sampai (?:ada )?(?:putusan|keputusan)|"
+                      r"hingga (?:ada )?(?:putusan|keputusan))\b", _I)
+# an earlier outcome mentioned in passing, with no case to it ("tahun lalu pihaknya meneruskan beberapa temuan")
+_PAST = re.compile(r"\b(?:tahun lalu|tahun sebelumnya|pernah|pada (?:pemilu|pilkada|pileg|pilpres) (?:sebelumnya|lalu))\b", _I)
+_VAGUE = re.compile(r"\b(?:beberapa|sejumlah|banyak)\b", _I)
 _REL_OUTCOME = re.compile(r"\byang\s+(?:di\w+|me\w+|kena|terkena)\s*$", _I)
 
 
 _TRIGGERS = (
     "sanksi", "hukum", "teguran", "peringatan", "vonis", "rekomendasi", "terbukti", "langgar",
-    "berhenti", "pecat", "copot", "nonjob", "menjatuhi", "demosi", "bebastugas", "turun", "tunda", "potong", "jabatan",
+    "berhenti", "pecat", "copot", "nonjob", "nonaktif", "tegur", "bebaskan",
+    "menjatuhi", "demosi", "bebastugas", "turun", "tunda", "potong", "jabatan",
     "teruskan", "neruskan", "limpahkan", "putus", "tetapkan", "unsur", "ditolak", "dihentikan",
+    "batal", "cabut", "anulir", "pulih", "rehabilit", "dikembalikan", "tindaklanjut", "mutasi", "rotasi", "pindah", "bukti",
 )
 
 
@@ -109,6 +144,10 @@ def judge_sentence(sentence: str) -> tuple[str | None, float]:
     sentence = low
     if _OFF_TOPIC.search(sentence):
         return None, 0.0
+    cancelled = CANCELLED.search(sentence)
+    if cancelled and not _CONDITIONAL.search(sentence) and not _PARTIAL.search(sentence) \
+            and not _blocked_before(sentence, cancelled.start()):
+        return "cancelled", 1.0
     if UNPROVEN.search(sentence) and not IMPOSED.search(sentence) and not _PARTIAL.search(sentence):
         return "unproven", 1.0
     conditional = bool(_CONDITIONAL.search(sentence))
@@ -117,14 +156,17 @@ def judge_sentence(sentence: str) -> tuple[str | None, float]:
     if conditional or generic or explain:
         return None, 0.0
     for m in IMPOSED.finditer(sentence):
+        if "nonaktif" in m.group(0) and _PENDING.search(sentence):
+            continue
         if not _blocked_before(sentence, m.start()):
             return "imposed", 1.0
         near = " ".join(sentence[: m.start()].split()[-4:]).lower()
         if re.search(r"\bakan\b", near) and not re.search(r"\b(?:tidak|belum|jika|bisa)\b", near) \
                 and _SPECIFIC.search(sentence) and m.group(0).lower().startswith(("menjatuhkan", "memberi")):
             return "recommended", 0.6  # a decided sanction for named/counted people, to be carried out
+    passing = bool(_PAST.search(sentence)) and bool(_VAGUE.search(sentence))
     for m in RECOMMENDED.finditer(sentence):
-        if not _blocked_before(sentence, m.start()):
+        if not passing and not _blocked_before(sentence, m.start()):
             return "recommended", 0.8
     for m in FINDING.finditer(sentence):
         if not _blocked_before(sentence, m.start(), 4) and not _DUGAAN.search(m.group(0)):

@@ -178,6 +178,8 @@ def detect_sanction(
         if len(sent) > 2000:
             sent = sent[:2000]
         label, weight = judge_sentence(sent)
+        if label == "cancelled":
+            return SanctionFinding(False, score=0.0)
         if label == "unproven":
             unproven += 1
         elif label is not None:

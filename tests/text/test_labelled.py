@@ -10,17 +10,14 @@ from monitor.text.relevance import is_relevant
 from monitor.text.sanctions import detect_sanction
 from monitor.text.scoring import match_quotes, same_speaker
 from monitor.text.statements import extract_statements
-from tests.text.helpers import labelled
+from tests.text.helpers import LABELLED, labelled
 
-# Held-out items the rules get wrong. They stay as strict xfails so that the held-out figures remain honest
-# (we do not tune on the test split) and so that a later fix is noticed.
-SANCTION_MISSES = {
-    "T2": "'menonaktifkan' (suspend from office) is not among the outcome verbs",
-    "T16": "a past forwarding to KASN mentioned in passing is read as a formal forwarding",
-    "T20": "'menandatangani surat keputusan pemberhentian' / 'memberhentikannya' are not outcome patterns",
-}
-QUOTE_MISSES = {"T10": "a headline 'Danrem Minta ...' is read as a person named by role"}
-ALL = [it for split in ("dev", "test") for it in labelled(split)]
+# Items the rules get wrong, kept as strict xfails so that the figures stay honest and a later fix is noticed.
+# dev/dev_b/dev_c were used while writing the rules; heldout was written separately and is never tuned on.
+SANCTION_MISSES: dict[str, str] = {}
+QUOTE_MISSES: dict[str, str] = {}
+SPLITS = ("dev", "dev_b", "dev_c", "heldout")
+ALL = [it for split in SPLITS if (LABELLED / f"{split}.jsonl").exists() for it in labelled(split)]
 
 
 def _params(misses: dict[str, str]) -> list[Any]:
