@@ -68,7 +68,9 @@ _SUBJECT = re.compile(
 )
 _AGGREGATE = re.compile(
     r"\b(?:sepanjang|selama (?:tahapan|tahun|\d)|sejak|total|tercatat|mencatat|dari jumlah|dari total|"
-    r"rekapitulasi|data\s+\w+\s+(?:mencatat|menunjukkan)|hingga (?:saat ini|kini)|dari \d[\d.]* (?:aduan|kasus|laporan))\b",
+    r"rekapitulasi|data\s+\w+\s+(?:mencatat|menunjukkan)|hingga (?:saat ini|kini)|dari \d[\d.]* (?:aduan|kasus|laporan)|"
+    r"dari \d[\d.]* (?:orang )?(?:asn|pns|pegawai) yang (?:dilaporkan|diadukan|diperiksa)|"
+    r"\d[\d.]* (?:orang )?(?:asn|pns) pelanggar netralitas)\b",
     re.I,
 )
 
