@@ -19,9 +19,6 @@ IMPOSED = re.compile(
     r"(?:di|mem)?bebaskan\s+(?:\w+\s+)?dari\s+jabatan(?:nya)?|"
     r"ditunda\s+kenaikan\s+(?:gaji|pangkat)|dipotong\s+tunjangan(?:nya)?|"
     r"diturunkan\s+(?:\w+\s+){0,2}?(?:pangkat|jabatan|setingkat|satu tingkat)\w*)\b"
-    # the thing lost first ("tunjangan kinerjanya dipotong", "kenaikan pangkatnya ditunda", "jabatannya dicopot")
-    r"|\b(?:tunjangan|tpp|tukin|kenaikan\s+(?:gaji\s+berkala|gaji|pangkat)|pangkat|jabatan)\w*\s+"
-    r"(?:\w+\s+){0,3}?(?:dipotong|ditunda|diturunkan|dicopot|dicabut)\b"
     # demoted to plain staff ("dikembalikan menjadi guru biasa", "dimutasi sebagai sanksi")
     r"|\bdikembalikan\s+(?:\w+\s+){0,2}?(?:menjadi|sebagai)\s+(?:staf|guru|pelaksana|jabatan pelaksana|fungsional)\b"
     r"|\b(?:dimutasi|dirotasi|dipindahtugaskan|dipindah)\s+(?:\w+\s+){0,4}?sebagai\s+(?:bentuk\s+)?(?:sanksi|hukuman)\b"
@@ -30,9 +27,18 @@ IMPOSED = re.compile(
     r"|\b(?:menandatangani|meneken|diteken|ditandatangani|menerbitkan|diterbitkan|mengeluarkan|dikeluarkan)\s+"
     r"(?:\w+\s+){0,2}?(?:sk|surat keputusan)\s+(?:\w+\s+){0,2}?(?:pemberhentian|penjatuhan|hukuman|sanksi|"
     r"penurunan|pembebasan|penundaan|pemotongan)\b"
-    # the sanction named first, the outcome verb after it ("sanksi itu telah dijatuhkan Bupati")
-    r"|\b(?:sanksi|hukuman(?:\s+disiplin)?)\s+(?:\w+\s+){0,3}?(?:telah|sudah|resmi)\s+"
-    r"(?:dijatuhkan|diberikan|dikenakan|diterapkan)\b",
+    r"|\b(?:diputus|memutus|diakhiri|mengakhiri)\s+(?:\w+\s+){0,2}?kontrak(?:nya|kerja(?:nya)?)?\b"
+    r"|\b(?:tidak|tak)\s+diperpanjang\s+kontrak(?:nya|kerja(?:nya)?)?\b",
+    _I,
+)
+# The same, with what is lost or the sanction named first and the outcome verb (group v) after it:
+# "tunjangan kinerjanya dipotong", "kenaikan pangkatnya ditunda", "sanksi itu telah dijatuhkan Bupati".
+IMPOSED_LATE = re.compile(
+    r"\b(?:tunjangan|tpp|tukin|kenaikan\s+(?:gaji\s+berkala|gaji|pangkat)|pangkat|jabatan|kontrak)\w*\s+"
+    r"(?:\w+\s+){0,8}?(?P<v>dipotong|ditunda|diturunkan|dicopot|dicabut|diputus|diakhiri|tidak diperpanjang)\b"
+    r"|\b(?:sanksi|hukuman|putusan|keputusan|sk)\s+(?:\w+\s+){0,7}?"
+    r"(?P<w>(?:telah |sudah |resmi )?(?:dijatuhkan|diberikan|dikenakan|diterapkan|dibacakan|diumumkan|diserahkan|"
+    r"dijalani|dijalankan))\b",
     _I,
 )
 # A formal recommendation or a formal finding forwarded for sanction.
@@ -56,6 +62,7 @@ FINDING = re.compile(
 _MODAL = re.compile(
     r"\b(?:akan|bakal|bisa|dapat(?=\s+(?:di|me|ber|ter)\w+)|terancam|ancaman|harus|wajib|mungkin|kemungkinan|"
     r"hendak|berpotensi|jangan|nantinya|siap|rencana|berencana|usulan|mengusulkan|diusulkan|"
+    r"meminta|minta|mendesak|desak|menuntut|mendorong|memohon|berharap|diharapkan|"
     r"sedang(?=\s+(?:di|me)\w+)|masih|agar|supaya|untuk)\b",
     _I,
 )
@@ -119,7 +126,7 @@ _TRIGGERS = (
     "berhenti", "pecat", "copot", "nonjob", "nonaktif", "tegur", "bebaskan",
     "menjatuhi", "demosi", "bebastugas", "turun", "tunda", "potong", "jabatan",
     "teruskan", "neruskan", "limpahkan", "putus", "tetapkan", "unsur", "ditolak", "dihentikan",
-    "batal", "cabut", "anulir", "pulih", "rehabilit", "dikembalikan", "tindaklanjut", "mutasi", "rotasi", "pindah", "bukti",
+    "batal", "cabut", "anulir", "kontrak", "dibacakan", "diumumkan", "pulih", "rehabilit", "dikembalikan", "tindaklanjut", "mutasi", "rotasi", "pindah", "bukti",
 )
 
 
@@ -148,7 +155,8 @@ def judge_sentence(sentence: str) -> tuple[str | None, float]:
     if cancelled and not _CONDITIONAL.search(sentence) and not _PARTIAL.search(sentence) \
             and not _blocked_before(sentence, cancelled.start()):
         return "cancelled", 1.0
-    if UNPROVEN.search(sentence) and not IMPOSED.search(sentence) and not _PARTIAL.search(sentence):
+    if UNPROVEN.search(sentence) and not IMPOSED.search(sentence) and not IMPOSED_LATE.search(sentence) \
+            and not _PARTIAL.search(sentence):
         return "unproven", 1.0
     conditional = bool(_CONDITIONAL.search(sentence))
     generic = bool(_GENERIC.search(sentence)) and not _SPECIFIC.search(sentence)
@@ -164,6 +172,9 @@ def judge_sentence(sentence: str) -> tuple[str | None, float]:
         if re.search(r"\bakan\b", near) and not re.search(r"\b(?:tidak|belum|jika|bisa)\b", near) \
                 and _SPECIFIC.search(sentence) and m.group(0).lower().startswith(("menjatuhkan", "memberi")):
             return "recommended", 0.6  # a decided sanction for named/counted people, to be carried out
+    for m in IMPOSED_LATE.finditer(sentence):
+        if not _blocked_before(sentence, m.start("v") if m.group("v") else m.start("w")):
+            return "imposed", 1.0
     passing = bool(_PAST.search(sentence)) and bool(_VAGUE.search(sentence))
     for m in RECOMMENDED.finditer(sentence):
         if not passing and not _blocked_before(sentence, m.start()):

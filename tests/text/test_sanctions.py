@@ -17,6 +17,15 @@ LEAD = "MAGELANG - Kasus netralitas ASN dalam Pilkada 2024 kembali mencuat. "
         "KASN merekomendasikan sanksi moral bagi tujuh ASN kepada pejabat pembina kepegawaian karena ikut kampanye.",
         "Bawaslu meneruskan rekomendasi pelanggaran netralitas seorang guru ke KASN setelah rapat pleno.",
         "Sepanjang 2024 sebanyak 120 ASN telah dijatuhi sanksi karena melanggar netralitas pemilu.",
+        # wider outcome wording: suspension, signed decrees, what is lost named first, contracts, demotion
+        "Wali kota menonaktifkan seorang lurah yang terbukti mengarahkan warga memilih pasangan calon.",
+        "Bupati meneken SK penjatuhan hukuman disiplin bagi dua lurah yang ikut kampanye.",
+        "Tunjangan kinerja kedua camat itu dipotong 25 persen selama enam bulan karena hadir di deklarasi paslon.",
+        "Kenaikan pangkat tiga guru yang berfoto dengan calon bupati ditunda satu tahun.",
+        "Guru honorer itu diputus kontraknya karena menjadi tim sukses pasangan calon.",
+        "Kepala sekolah yang berkampanye itu dikembalikan menjadi guru biasa oleh bupati.",
+        "Sanksi moral bagi kedua ASN pelanggar netralitas itu dibacakan dalam apel pagi.",
+        "Bupati memberhentikannya tidak dengan hormat karena menjadi caleg tanpa mundur sebagai PNS.",
     ],
 )
 def test_reports(text: str) -> None:
@@ -34,6 +43,14 @@ def test_reports(text: str) -> None:
         "Laporan terhadap camat itu masih didalami dan Bawaslu masih menunggu keterangan saksi.",
         "Hukuman disiplin sedang berupa penundaan kenaikan gaji berkala, sedangkan hukuman disiplin berat "
         "berupa pemberhentian, jelas Kepala BKD dalam sosialisasi netralitas ASN.",
+        # demands, suspensions pending examination, cancelled sanctions, cleared staff, passing past mentions
+        "Bawaslu meminta bupati segera menjatuhkan sanksi kepada camat yang diduga berkampanye.",
+        "Warga mendesak bupati mencopot kepala dinas yang hadir di deklarasi paslon.",
+        "Kepala desa itu dinonaktifkan sementara selama pemeriksaan dugaan kampanye oleh Inspektorat.",
+        "Bupati mencabut SK pemberhentian guru itu setelah banding, karena bukti kampanye dinilai lemah.",
+        "Hasil pemeriksaan Inspektorat, camat tersebut dinyatakan tidak melanggar netralitas.",
+        "Ketua Bawaslu mengingatkan ASN soal kampanye; tahun lalu pihaknya meneruskan beberapa temuan ke KASN.",
+        "Sanksi itu baru akan diumumkan setelah pleno Bawaslu pekan depan, kata Ketua Bawaslu soal kasus ASN.",
     ],
 )
 def test_non_reports(text: str) -> None:
