@@ -9,7 +9,7 @@ REPORT_VERBS: tuple[str, ...] = (
     "kata", "ujar", "ucap", "ungkap", "tutur", "jelas", "terang", "tegas", "papar", "beber", "sebut",
     "imbuh", "tambah", "lanjut", "sambung", "pungkas", "tandas", "tutup", "pesan", "bilang", "tukas",
     "urai", "kilah", "cetus", "seru", "timpal", "akui", "aku", "tanya", "jawab", "harap", "pinta", "ajak",
-    "kenang", "klaim", "nilai", "simpul", "tegasnya",
+    "kenang", "klaim", "nilai", "simpul", "tegasnya", "tulis",
 )
 # me-/ber- forms that introduce speech ("X mengatakan, ..."), also used to find who is speaking.
 SPEECH_VERBS: tuple[str, ...] = (
@@ -35,7 +35,7 @@ TITLES = frozenset(
         "s.ag", "ma", "m.a.", "lc", "sik", "s.i.k.", "s.i.k", "mba", "phd", "ph.d", "ph.d.", "skm",
         "s.kep", "ns", "amd", "a.md", "s.psi", "m.hum", "s.stp", "sstp", "m.ap", "map", "mpa", "msc",
         "m.sc", "bsc", "s.hut", "s.farm", "apt", "sp", "s.p", "mt", "m.t.", "m.t", "s.ked", "sp.a",
-        "s.h.i", "shi", "m.h.i", "mhi", "s.th", "m.th", "dipl", "bapak", "ibu", "pak", "bu", "sdr",
+        "s.h.i", "shi", "m.h.i", "mhi", "s.th", "m.th", "dipl", "ak", "ak.", "cpa", "bapak", "ibu", "pak", "bu", "sdr",
         "saudara", "saudari", "tuan", "nyonya", "bang", "mas", "mbak", "kang", "teh", "bung", "kak",
         "ir.h.", "m.kn", "s.ikom", "m.ikom", "s.i.kom", "s.e.i", "m.e", "m.e.",
     )
@@ -110,6 +110,7 @@ pemkab pemkot pemprov dprd dpr dpd kpk ombudsman kejaksaan kejari kejati sentra 
 guru sekolah bupati walikota gubernur camat lurah kesbangpol bakesbangpol disdik disdikbud
 kemenag kemenkes disdukcapil bappeda setwan diskominfo dinkes korwil rakor rakornas kemenpanrb
 bp narasumber pembicara warga tokoh no nomor uu pp perpres permen perda perbup perwal koordinator sekretariat kepegawaian satgas kemenkumham kemenhan kementrian dinas komisi
+paguyuban forum asosiasi perkumpulan himpunan ikatan serikat aliansi komunitas yayasan koperasi kelompok
 """.split()
 NON_NAME = frozenset(_NON_NAME_WORDS) | ROLE_HEADS
 

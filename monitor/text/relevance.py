@@ -18,7 +18,7 @@ _WORD = re.compile(r"[a-z0-9-]+")
 _SINGLE: dict[str, str] = {}
 for _kind, _words in (
     ("civil", "asn pns pppk p3k honorer non-asn nonasn kades lurah camat kepsek sekda kadis birokrat birokrasi "
-              "eselon guru bidan nakes penyuluh"),
+              "eselon guru bidan nakes penyuluh kabag kabid kasubag kasubbag kasi sekdes bkpsdm bkd bkpp bkn kasn"),
     ("neutral", "ketidaknetralan"),
     ("election", "pilkada pileg pilpres pilbup pilgub pilwakot kampanye mengkampanyekan mengampanyekan paslon "
                  "berkampanye mencalonkan pencalonan tps "
@@ -36,7 +36,8 @@ _PHRASES = (
                "tenaga honorer", "kepala desa", "perangkat desa", "aparat desa", "kepala sekolah",
                "sekretaris daerah", "kepala dinas", "pejabat eselon", "pejabat pemkab", "pejabat pemkot",
                "pejabat pemprov", "pejabat daerah", "pejabat dinas", "pejabat disdik", "pejabat struktural",
-               "pejabat pemda", "tenaga kesehatan")),
+               "pejabat pemda", "tenaga kesehatan", "kepala bagian", "kepala bidang", "kepala seksi",
+               "kepala badan", "kepala kantor", "sekretaris dinas", "sekretaris camat", "sekretaris desa")),
     ("neutral", ("tidak netral", "tak netral")),
     ("election", ("pasangan calon", "bakal calon", "calon bupati", "calon wali", "calon walikota",
                   "calon gubernur", "calon presiden", "calon legislatif", "calon anggota", "tim sukses",

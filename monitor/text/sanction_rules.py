@@ -54,7 +54,8 @@ RECOMMENDED = re.compile(
     _I,
 )
 FINDING = re.compile(
-    r"\b(?:menetapkan|memutuskan|diputuskan|dinyatakan|ditetapkan|terbukti|memenuhi unsur|putusan)\b"
+    r"\b(?:menetapkan|memutuskan|diputuskan|dinyatakan|ditetapkan|terbukti|memenuhi unsur|putusan|"
+    r"(?:bawaslu|panwaslu|kasn|bkn|inspektorat|majelis|hakim)(?:\s+[\w.]+){0,3}?\s+menyatakan)\b"
     r"(?:\s+[\w,()-]+){0,10}?\s+(?:melanggar|langgar|pelanggaran|tidak netral|tak netral)\b",
     _I,
 )
@@ -63,7 +64,7 @@ _MODAL = re.compile(
     r"\b(?:akan|bakal|bisa|dapat(?=\s+(?:di|me|ber|ter)\w+)|terancam|ancaman|harus|wajib|mungkin|kemungkinan|"
     r"hendak|berpotensi|jangan|nantinya|siap|rencana|berencana|usulan|mengusulkan|diusulkan|"
     r"meminta|minta|mendesak|desak|menuntut|mendorong|memohon|berharap|diharapkan|"
-    r"sedang(?=\s+(?:di|me)\w+)|masih|agar|supaya|untuk)\b",
+    r"sedang(?=\s+(?:di|me)\w+)|masih|agar|supaya|untuk|apakah)\b",
     _I,
 )
 _NEGATION = re.compile(r"\b(?:tidak|tak|belum|bukan|tanpa)\b", _I)
@@ -81,6 +82,7 @@ _GENERIC = re.compile(
 )
 _EXPLAIN = re.compile(
     r"\b(?:mulai dari|antara lain|meliputi|terdiri|jenis sanksi|jenis hukuman|tingkat(?:an)? sanksi|"
+    r"tingkat (?:ringan|sedang|berat)|mekanisme(?:nya)?|prosedur(?:nya)?|"
     r"diatur dalam|sesuai (?:dengan )?(?:pp|peraturan|ketentuan|undang)|berdasarkan (?:pp|peraturan))\b",
     _I,
 )
@@ -117,6 +119,10 @@ _PENDING = re.compile(r"\b(?:sementara|selama (?:proses )?pemeriksaan|sampai (?:
                       r"hingga (?:ada )?(?:putusan|keputusan))\b", _I)
 # an earlier outcome mentioned in passing, with no case to it ("tahun lalu pihaknya meneruskan beberapa temuan")
 _PAST = re.compile(r"\b(?:tahun lalu|tahun sebelumnya|pernah|pada (?:pemilu|pilkada|pileg|pilpres) (?:sebelumnya|lalu))\b", _I)
+# a case cited as an example in a warning ("Ia mencontohkan, pada Pilkada 2020 ada pejabat yang dicopot")
+_EXAMPLE = re.compile(r"\b(?:mencontohkan|contohnya|sebagai contoh|contoh kasus|berkaca dari|belajar dari)\b", _I)
+# a sentence that opens with an obligation or a possibility speaks of what should happen
+_OPENS_MODAL = re.compile(r"^\W*(?:harus|wajib|perlu|mesti|semestinya|seharusnya|sebaiknya|nanti)\b", _I)
 _VAGUE = re.compile(r"\b(?:beberapa|sejumlah|banyak)\b", _I)
 _REL_OUTCOME = re.compile(r"\byang\s+(?:di\w+|me\w+|kena|terkena)\s*$", _I)
 
@@ -149,7 +155,7 @@ def judge_sentence(sentence: str) -> tuple[str | None, float]:
     if not any(k in low for k in _TRIGGERS):
         return None, 0.0
     sentence = low
-    if _OFF_TOPIC.search(sentence):
+    if _OFF_TOPIC.search(sentence) or _EXAMPLE.search(sentence) or _OPENS_MODAL.search(sentence):
         return None, 0.0
     cancelled = CANCELLED.search(sentence)
     if cancelled and not _CONDITIONAL.search(sentence) and not _PARTIAL.search(sentence) \

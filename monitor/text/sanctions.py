@@ -67,7 +67,7 @@ _SUBJECT = re.compile(
     re.I,
 )
 _AGGREGATE = re.compile(
-    r"\b(?:sepanjang|selama (?:tahapan|tahun|\d)|sejak|total|tercatat|mencatat|dari jumlah|dari total|"
+    r"\b(?:sepanjang|selama (?:tahapan|tahun|masa|pilkada|pemilu|pileg|pilpres|\d)|sejak|total|tercatat|mencatat|dari jumlah|dari total|"
     r"rekapitulasi|data\s+\w+\s+(?:mencatat|menunjukkan)|hingga (?:saat ini|kini)|dari \d[\d.]* (?:aduan|kasus|laporan)|"
     r"dari \d[\d.]* (?:orang )?(?:asn|pns|pegawai) yang (?:dilaporkan|diadukan|diperiksa)|"
     r"\d[\d.]* (?:orang )?(?:asn|pns) pelanggar netralitas)\b",

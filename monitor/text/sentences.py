@@ -9,7 +9,9 @@ import re
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)]*\s+|\n+")
 _ABBREV = frozenset(
     "a b c d e f g h i j k l m n o p q r s t u v w x y z inf plt plh kol pol dr drs prof no jl kab prov hj st "
-    "sdr bpk yth tgl dkk dll dsb spd mpd si sh mh se mm ir kh".split()
+    "sdr bpk yth tgl dkk dll dsb spd mpd si sh mh se mm ir kh "
+    # abbreviated given names ("Muh. Yusran", "Moch. Syaiful") and the accountant's title "Ak."
+    "muh moh moch mhd muhd abd ak".split()
 )
 
 

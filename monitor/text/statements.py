@@ -19,7 +19,14 @@ _SV = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
 _AFTER = re.compile(rf"^[\s,.;:]*(?P<verb>(?:{_RV})(?:nya)?|{_SV})(?![\w-])(?P<rest>.*)", re.S | re.I)
 _INLINE = re.compile(rf",\s*(?P<verb>(?:{_RV})(?:nya)?)(?![\w-])(?P<rest>.*)$", re.S)
 _REPORT_SET = frozenset(REPORT_VERBS)
-_BEFORE_KATA = re.compile(r"(?:^|[.!?]\s+)(?:Kata|Ujar|Menurut)\s+(?P<rest>[^,.:]{2,80})[,:]\s*$", re.S)
+_BEFORE_KATA = re.compile(r"(?:^|[.!?]\s+)(?P<verb>Kata|Ujar|Menurut)\s+(?P<rest>[^,.:]{2,80})[,:]\s*$", re.S)
+# the attribution as the next sentence: '"...." Dimas, perwakilan KASN, mengatakan hal itu saat ...'
+_NEXT_SAID = re.compile(
+    rf"^[\s,.]*(?P<who>[A-Z][^.!?\n\"“”]{{1,120}}?)\s+(?P<verb>{_SV}|berkata)\s+"
+    r"(?:hal\s+(?:itu|tersebut|ini)|demikian|begitu|itu)\b",
+)
+# a person named only by initials ("kepala sekolah berinisial ZA"): "kata ZA" names them
+_INITIALS = re.compile(r"\b(?:berinisial|inisial(?:nya)?)\s+([A-Z]{2,4})\b")
 _FOLLOW = re.compile(
     r"^[\s,.]*(?:Demikian|Begitu|Hal\s+(?:itu|tersebut|ini|senada))\s+(?:(?:juga|pula)\s+)?"
     r"(?P<verb>di\w+|kata|ujar|ungkap|jelas|tegas)\s+(?:oleh\s+)?(?P<rest>.*)",
@@ -126,14 +133,28 @@ def _attribution(text: str, sp: QuoteSpan) -> _Attr | None:
         if k:
             ref = parse_after(k.group("rest"))
             if ref is not None:
-                return _Attr(ref, None)
+                return _Attr(ref, k.group("verb"))
     follow = text[sp.close_pos : sp.close_pos + 300] if sp.closed else text[sp.close_pos : sp.close_pos + 301]
     f = _FOLLOW.match(follow)
     if f:
         ref = parse_after(f.group("rest"))
         if ref is not None and (ref.name or ref.role):
             return _Attr(ref, None)
+    n = _NEXT_SAID.match(follow)
+    if n:
+        ref = parse_before(n.group("who") + " ")
+        if ref is not None and (ref.name or ref.role):
+            return _Attr(ref, n.group("verb"))
     return None
+
+
+def _by_initials(text: str, sp: QuoteSpan, attr: _Attr, initials: set[str]) -> _Attr:
+    """'"...," kata ZA' where the article introduced someone by the initials ZA."""
+    after = text[sp.close_pos : sp.close_pos + 80] if sp.closed else ""
+    m = re.match(rf"^[\s,.;:]*{re.escape(attr.verb or '')}\s+([A-Z]{{2,4}})\b", after)
+    if m and m.group(1) in initials:
+        return _Attr(Ref(m.group(1), None), attr.verb)
+    return attr
 
 
 def _gap_sep(text: str, sp: QuoteSpan) -> str:
@@ -195,8 +216,11 @@ def extract_statements(text: str, title: str | None = None) -> list[Statement]:
     people = People()
     collect_people(masked, people)
     found: list[tuple[QuoteSpan, str, _Attr | None]] = []
+    initials = set(_INITIALS.findall(masked)) if "nisial" in masked else set()
     for sp in spans:
         attr = _attribution(text, sp)
+        if initials and attr is not None and attr.verb:
+            attr = _by_initials(text, sp, attr, initials)
         quote = sp.text
         if attr is None and not sp.closed:
             split = _split_inline(sp)
