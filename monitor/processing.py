@@ -1,4 +1,4 @@
-"""The processing queue: claim new articles, judge them, group stories, enqueue alerts, one transaction each."""
+"""The processing queue: claim new articles (committed lease), judge them, group stories, enqueue alerts."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, text, update
+import sentry_sdk
+from sentry_sdk.integrations.logging import ignore_logger
+from sqlalchemy import delete, func, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.db.models import Article, SanctionFinding, Statement, Story
+from monitor.logs import redact
 from monitor.settings import Settings
 from monitor.stories import assign_story
 from monitor.text.relevance import judge_relevance
@@ -19,6 +22,7 @@ from monitor.text.sanctions import detect_sanction
 from monitor.text.statements import extract_statements
 
 log = logging.getLogger(__name__)
+ignore_logger(__name__)  # an article given up on is captured explicitly below, with its context, once
 
 MAX_ERROR_CHARS = 2000
 
@@ -116,24 +120,14 @@ def process_article(session: Session, article: Article, settings: Settings) -> O
 
 
 def _next_batch(sessions: sessionmaker[Session], after: int, size: int) -> list[int]:
-    """Ids of the next new articles, in id order: a plain read, each is claimed on its own below.
-
-    No row is locked here: a lock taken only to read would make another worker's claim skip
-    an article that nobody is processing.
-    """
+    """Ids of the next new articles, in id order: a plain read (a lock taken only to read would make
+    another worker's claim skip an article nobody is processing); each is claimed on its own below."""
     with sessions() as session, session.begin():
         return list(
             session.scalars(
                 select(Article.id).where(Article.state == "new", Article.id > after).order_by(Article.id).limit(size)
             )
         )
-
-
-def _claim(session: Session, article_id: int) -> Article | None:
-    """Lock one article for this transaction if it is still new and no other worker holds it."""
-    return session.scalars(
-        select(Article).where(Article.id == article_id, Article.state == "new").with_for_update(skip_locked=True)
-    ).first()
 
 
 def _async_commit(session: Session) -> None:
@@ -146,45 +140,148 @@ def _async_commit(session: Session) -> None:
     session.execute(text("SET LOCAL synchronous_commit = off"))
 
 
-def _process_one(sessions: sessionmaker[Session], article_id: int, settings: Settings, max_attempts: int) -> str:
-    """Process one article in its own transaction: 'done', 'failed', 'retry', or 'busy' (another worker has it)."""
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A committed attempt on one article: the lease this worker holds on it."""
+
+    article_id: int
+    attempt: int
+    token: datetime  # the claimed_at written by this claim; the work only goes ahead while it is unchanged
+
+
+@dataclass(frozen=True, slots=True)
+class GaveUp:
+    """An article marked failed at its claim: its earlier attempts never finished."""
+
+    article_id: int
+    outlet_key: str
+    attempts: int
+    error: str
+
+
+def _claim(sessions: sessionmaker[Session], article_id: int, settings: Settings) -> Claim | GaveUp | None:
+    """Committed before any work: count the attempt and take the lease; None while another worker holds either.
+
+    An article whose `attempts` already reached the limit was claimed that often without a result (its
+    worker died: segfault, OOM killer), so it is marked 'failed' unread.
+    """
+    lease_free = or_(
+        Article.claimed_at.is_(None), Article.claimed_at <= func.now() - timedelta(seconds=settings.process_lease)
+    )
+    claimable = (Article.id == article_id, Article.state == "new", lease_free)
+    limit = settings.process_max_attempts
+    with sessions() as session, session.begin():
+        _async_commit(session)  # visible to every worker at once; only a PostgreSQL crash could forget it
+        row = session.execute(
+            update(Article)
+            .where(Article.id.in_(
+                select(Article.id).where(*claimable, Article.attempts < limit).with_for_update(skip_locked=True)
+            ))
+            .values(attempts=Article.attempts + 1, claimed_at=func.clock_timestamp())
+            .returning(Article.attempts, Article.claimed_at)
+            .execution_options(synchronize_session=False)
+        ).first()
+        if row is not None:
+            assert row.claimed_at is not None  # just written
+            return Claim(article_id, row.attempts, row.claimed_at)
+        article = session.scalars(  # busy, or given up on (conditions on the locked row itself, rechecked)
+            select(Article).where(*claimable, Article.attempts >= limit).with_for_update(skip_locked=True)
+        ).first()
+        if article is None:
+            return None
+        error = f"gave up after {article.attempts} attempt(s)"
+        if article.claimed_at is not None:
+            error += ": the last one never finished (the worker process died while processing it)"
+        if article.last_error:
+            error += f"; earlier: {article.last_error}"
+        article.state = "failed"
+        article.claimed_at = None
+        article.last_error = error[:MAX_ERROR_CHARS]
+        article.processed_at = datetime.now(UTC)
+        return GaveUp(article.id, article.outlet_key, article.attempts, article.last_error)
+
+
+def _lock_claimed(session: Session, claim: Claim) -> Article | None:
+    """Lock the claimed article for this transaction if it is still new and the lease is still ours.
+
+    Waits rather than skips: another worker's claim attempt can hold the row for a moment (PostgreSQL
+    keeps the lock of a row it then finds leased); a worker that took over an expired lease makes the
+    wait end in None.
+    """
+    return session.scalars(
+        select(Article)
+        .where(Article.id == claim.article_id, Article.state == "new", Article.claimed_at == claim.token)
+        .with_for_update()
+    ).first()
+
+
+def _report_failed(article_id: int, outlet_key: str, attempts: int, error: str,
+                   exc: BaseException | None = None) -> None:
+    """One error line and one Sentry event for an article given up on (`pantau reprocess` retries it)."""
+    log.error("article %s (%s) marked failed after %s attempt(s): %s", article_id, outlet_key, attempts, error,
+              extra={"article_id": article_id})
+    with sentry_sdk.new_scope() as scope:
+        scope.set_tag("article_id", str(article_id))
+        scope.set_tag("outlet", outlet_key)
+        scope.set_context("article", {"id": article_id, "outlet": outlet_key, "attempts": attempts})
+        if exc is not None:
+            sentry_sdk.capture_exception(exc)
+            return
+        sentry_sdk.capture_message(f"article {article_id} ({outlet_key}) marked failed after {attempts} "
+                                   f"attempt(s): {redact(error)}", level="error")
+
+
+def _process_one(sessions: sessionmaker[Session], article_id: int, settings: Settings) -> str:
+    """Claim one article, then process it in its own transaction: 'done', 'failed', 'retry' or 'busy'.
+
+    'busy': another worker holds it (or held it and died less than PANTAU_PROCESS_LEASE seconds ago).
+    """
+    claim = _claim(sessions, article_id, settings)
+    if claim is None:
+        return "busy"
+    if isinstance(claim, GaveUp):
+        _report_failed(claim.article_id, claim.outlet_key, claim.attempts, claim.error)
+        return "failed"
     with sessions() as session:
         try:
             with session.begin():
                 _async_commit(session)
-                article = _claim(session, article_id)
-                if article is None:
+                article = _lock_claimed(session, claim)
+                if article is None:  # the lease ran out before the lock and another worker took it over
                     return "busy"
-                article.attempts += 1
+                article.claimed_at = None
                 process_article(session, article, settings)
             return "done"
         except Exception as exc:  # a poison article is recorded in a new transaction, never blocks the queue
             error = f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]
             cause = exc
         with session.begin():
-            article = _claim(session, article_id)
+            article = _lock_claimed(session, claim)
             if article is None:
                 return "busy"
-            article.attempts += 1
-            failed = article.attempts >= max_attempts
+            failed = article.attempts >= settings.process_max_attempts
             article.state = "failed" if failed else "new"
+            article.claimed_at = None  # free to retry at once, on the next run
             article.last_error = error
             article.processed_at = datetime.now(UTC)
-            log.warning("article %s failed (attempt %s of %s): %s", article_id, article.attempts, max_attempts,
-                        error, exc_info=cause if failed else None)
-            return "failed" if failed else "retry"
+            outlet_key = article.outlet_key
+    if failed:
+        _report_failed(article_id, outlet_key, claim.attempt, error, cause)
+        return "failed"
+    log.warning("article %s failed (attempt %s of %s), will retry: %s", article_id, claim.attempt,
+                settings.process_max_attempts, error)
+    return "retry"
 
 
 def process_pending(sessions: sessionmaker[Session], settings: Settings, limit: int | None = None) -> int:
     """Process new articles until none is left (or `limit` were done); returns how many were processed.
 
-    Reads new ids in batches of PANTAU_PROCESS_BATCH; each article is then claimed with
-    SELECT ... FOR UPDATE SKIP LOCKED (still 'new') and processed in one transaction, so several
-    workers can run at once, a crash loses nothing and nothing is processed twice.
-    An article that fails is retried on later runs, then marked 'failed' after
-    PANTAU_PROCESS_MAX_ATTEMPTS attempts.
+    Reads new ids in batches of PANTAU_PROCESS_BATCH. Each article is first claimed in a short committed
+    transaction (SELECT ... FOR UPDATE SKIP LOCKED, `attempts` + 1, `claimed_at` lease), then locked again
+    and processed in one transaction, so several workers can run at once, nothing is processed twice, and
+    a worker that dies mid-article leaves its attempt counted: the article is retried once the lease has
+    run out, and marked 'failed' when PANTAU_PROCESS_MAX_ATTEMPTS attempts gave no result.
     """
-    max_attempts = settings.process_max_attempts
     processed = 0
     after = 0
     while limit is None or processed < limit:
@@ -194,7 +291,7 @@ def process_pending(sessions: sessionmaker[Session], settings: Settings, limit: 
         for article_id in ids:
             if limit is not None and processed >= limit:
                 break
-            result = _process_one(sessions, article_id, settings, max_attempts)
+            result = _process_one(sessions, article_id, settings)
             processed += result in ("done", "failed")  # 'busy': another worker holds it and will finish it
         after = ids[-1]
     if processed:
@@ -207,7 +304,7 @@ def reprocess_all(sessions: sessionmaker[Session], settings: Settings) -> int:
     with sessions() as session, session.begin():
         session.execute(
             update(Article)
-            .values(state="new", attempts=0, last_error=None)
+            .values(state="new", attempts=0, claimed_at=None, last_error=None)
             .execution_options(synchronize_session=False)
         )
     return process_pending(sessions, settings)

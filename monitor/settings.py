@@ -95,6 +95,9 @@ class Settings(BaseSettings):
     process_interval: int = Field(default=10, ge=1)
     process_batch: int = Field(default=100, ge=1)
     process_max_attempts: int = Field(default=3, ge=1)
+    process_lease: int = Field(
+        default=60, ge=0, description="seconds a claimed article is left to its worker; after a crash, the retry delay"
+    )
 
     # -- alerts ----------------------------------------------------------------
     smtp_host: str | None = None

@@ -128,7 +128,8 @@ class Article(Base):
     crawl_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id", ondelete="SET NULL"))
     # processing queue: new -> done | failed (retried up to a limit)
     state: Mapped[str] = mapped_column(String(16), server_default="new")
-    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")  # counted (committed) before each try
+    claimed_at: Mapped[datetime | None]  # lease of the worker trying it; NULL when no try is under way
     processed_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
 

@@ -1,4 +1,7 @@
-"""Child process of the crash test: process the queue, and hang inside a transaction after N articles."""
+"""Child process of the crash tests: process the queue, and hang inside a transaction after N articles.
+
+Arguments: database URL, marker file, N, and optionally PANTAU_PROCESS_LEASE (seconds).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from monitor.settings import Settings
 
 def main() -> None:
     url, marker, after = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+    lease: dict[str, Any] = {"process_lease": int(sys.argv[4])} if len(sys.argv) > 4 else {}
     real = processing.process_article
     done = 0
 
@@ -28,7 +32,7 @@ def main() -> None:
         return outcome
 
     processing.process_article = hang_after_n  # type: ignore[assignment]
-    settings = Settings(_env_file=None, database_url=url, process_batch=7)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, database_url=url, process_batch=7, **lease)  # type: ignore[call-arg]
     processing.process_pending(make_sessionmaker(make_engine(url)), settings)
 
 

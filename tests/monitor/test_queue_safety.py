@@ -15,16 +15,19 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import sentry_sdk
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.db.models import Article, SanctionFinding, Statement, Story
 from monitor.db.session import make_engine, make_sessionmaker, transaction
-from monitor.processing import process_pending
+from monitor.errortracking import init_sentry
+from monitor.processing import process_pending, reprocess_all
 from monitor.settings import Settings
 from monitor.stories import assign_story
 from tests.conftest import REPO_ROOT, create_database, drop_database
 from tests.monitor.factory import add_articles, add_outlets, article_values, corpus, news_text, republished
+from tests.sentry_sink import sentry_sink
 
 WINDOW = timedelta(days=14)
 
@@ -57,15 +60,12 @@ def _state(session: Session) -> dict[str, Any]:
     }
 
 
-def test_sigkill_mid_batch_loses_nothing_and_rerun_processes_once(
-    fresh_database_url: str, pg_admin_url: str, template_database: str, tmp_path: Path,
-    settings_factory: Callable[..., Settings],
-) -> None:
-    rows = corpus(seed=31, count=60)
-    sessions = _load(fresh_database_url, rows)
-    marker = tmp_path / "hanging"
+def _kill_when_hung(url: str, marker: Path, after: int, lease: int | None = None) -> int:
+    """Run crash_worker until it hangs inside an article's transaction, SIGKILL it; the article's id."""
+    marker.unlink(missing_ok=True)
+    extra = [] if lease is None else [str(lease)]
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.monitor.crash_worker", fresh_database_url, str(marker), "25"],
+        [sys.executable, "-m", "tests.monitor.crash_worker", url, str(marker), str(after), *extra],
         cwd=REPO_ROOT,
         env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
     )
@@ -73,31 +73,57 @@ def test_sigkill_mid_batch_loses_nothing_and_rerun_processes_once(
         deadline = time.monotonic() + 120
         while not marker.exists():
             assert child.poll() is None, "the worker ended before it hung"
-            assert time.monotonic() < deadline, "the worker never reached article 26"
+            assert time.monotonic() < deadline, f"the worker never reached article {after + 1}"
             time.sleep(0.05)
         hanging = int(marker.read_text())
         os.kill(child.pid, signal.SIGKILL)
     finally:
         child.kill()
         child.wait()
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            deadline = time.monotonic() + 60
+            while conn.scalar(  # the killed worker's backend notices the closed socket and lets go
+                text(
+                    "SELECT count(*) FROM pg_locks WHERE pid <> pg_backend_pid() "
+                    "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                )
+            ):
+                assert time.monotonic() < deadline, "the killed worker's locks were never released"
+                time.sleep(0.05)
+                conn.rollback()
+    finally:
+        engine.dispose()
+    return hanging
+
+
+def test_sigkill_mid_batch_loses_nothing_and_rerun_processes_once(
+    fresh_database_url: str, pg_admin_url: str, template_database: str, tmp_path: Path,
+    settings_factory: Callable[..., Settings],
+) -> None:
+    rows = corpus(seed=31, count=60)
+    sessions = _load(fresh_database_url, rows)
+    hanging = _kill_when_hung(fresh_database_url, tmp_path / "hanging", 25)
     with transaction(sessions) as session:
-        deadline = time.monotonic() + 60
-        while session.scalar(  # the killed worker's backend notices the closed socket and lets go
-            text(
-                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid <> pg_backend_pid() "
-                "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
-            )
-        ):
-            assert time.monotonic() < deadline, "the killed worker's locks were never released"
-            time.sleep(0.05)
         assert session.scalar(select(func.count()).where(Article.state == "done")) == 25
         stuck = session.get(Article, hanging)
-        assert stuck is not None and (stuck.state, stuck.story_id, stuck.attempts) == ("new", None, 0)
+        # rolled back, but the attempt was committed before the work, with its lease
+        assert stuck is not None and (stuck.state, stuck.story_id, stuck.attempts) == ("new", None, 1)
+        assert stuck.claimed_at is not None
         assert session.scalar(select(func.count()).where(Statement.article_id == hanging)) == 0
-    settings = settings_factory(process_batch=7)
-    assert process_pending(sessions, settings) == 35
+    # within the lease the article is left alone (its worker might still be at it) ...
+    assert process_pending(sessions, settings_factory(process_batch=7)) == 34
     with transaction(sessions) as session:
-        assert set(session.scalars(select(Article.attempts))) == {1}
+        stuck = session.get(Article, hanging)
+        assert stuck is not None and (stuck.state, stuck.attempts) == ("new", 1)
+    # ... and once it has run out, processed once more
+    settings = settings_factory(process_batch=7, process_lease=0)
+    assert process_pending(sessions, settings) == 1
+    with transaction(sessions) as session:
+        attempts = dict(session.execute(select(Article.id, Article.attempts)).all())
+        assert attempts.pop(hanging) == 2 and set(attempts.values()) == {1}
+        assert set(session.scalars(select(Article.claimed_at))) == {None}
         after_crash = _state(session)
     # the same articles processed without a crash, in a database of their own
     name = f"pantau_t_{uuid.uuid4().hex[:12]}"
@@ -110,6 +136,42 @@ def test_sigkill_mid_batch_loses_nothing_and_rerun_processes_once(
         clean.kw["bind"].dispose()
     finally:
         drop_database(pg_admin_url, name)
+    sessions.kw["bind"].dispose()
+
+
+def test_article_that_kills_its_worker_is_given_up_after_the_limit(
+    fresh_database_url: str, tmp_path: Path, settings_factory: Callable[..., Settings],
+) -> None:
+    sessions = _load(fresh_database_url, corpus(seed=37, count=4))
+    marker = tmp_path / "hanging"
+    poison = _kill_when_hung(fresh_database_url, marker, 1)  # the second article never finishes
+    for attempt in (2, 3):  # killed again on the same article, each time after its lease ran out
+        assert _kill_when_hung(fresh_database_url, marker, 0, lease=0) == poison
+        with transaction(sessions) as session:
+            article = session.get(Article, poison)
+            assert article is not None and (article.state, article.attempts) == ("new", attempt)
+    settings = settings_factory(process_lease=0, process_max_attempts=3)
+    with sentry_sink() as sink:
+        assert init_sentry(settings.model_copy(update={"sentry_dsn": sink.dsn}), component="test")
+        try:
+            assert process_pending(sessions, settings) == 3  # given up on unread, the others processed
+            sentry_sdk.flush(timeout=5)
+            events = sink.wait_for("event")
+        finally:
+            sentry_sdk.get_client().close(timeout=5)
+            sentry_sdk.init(dsn=None)
+    with transaction(sessions) as session:
+        article = session.get(Article, poison)
+        assert article is not None
+        assert (article.state, article.attempts, article.story_id, article.claimed_at) == ("failed", 3, None, None)
+        assert article.last_error is not None and "never finished" in article.last_error
+        assert set(session.scalars(select(Article.state).where(Article.id != poison))) == {"done"}
+    assert [e["tags"]["article_id"] for e in events] == [str(poison)]
+    assert "marked failed after 3 attempt(s)" in events[0]["message"]
+    assert process_pending(sessions, settings) == 0  # a failed article is not tried again ...
+    assert reprocess_all(sessions, settings) == 4  # ... until `pantau reprocess` starts its count afresh
+    with transaction(sessions) as session:
+        assert set(session.execute(select(Article.state, Article.attempts)).all()) == {("done", 1)}
     sessions.kw["bind"].dispose()
 
 
