@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     own = ROOT / "tests/data/labelled"
     sets: dict[str, list[Path]] = {
-        "own tuned": [own / "dev.jsonl", own / "dev_b.jsonl", own / "dev_c.jsonl"],
+        "own tuned": [own / f"{name}.jsonl" for name in ("dev", "dev_b", "dev_c", "dev_d", "dev_e")],
         "own held out": [own / "heldout.jsonl"],
         "shared corpus": [shared_dir() / "corpus/dev.jsonl"],
     }

@@ -110,6 +110,14 @@ def name_runs(phrase: str) -> list[tuple[int, int, str]]:
     return list(_name_runs(phrase))
 
 
+_BALI = frozenset(("wayan", "made", "nyoman", "ketut", "komang", "putu", "gede", "kadek", "nengah", "luh", "gusti"))
+_NAME_ABBREVS = frozenset(("muh", "moh", "moch", "mochd", "mhd", "muhd", "abd", "moch", "ach", "sy"))
+
+
+def _ends_sentence(tok: str) -> bool:
+    return tok.endswith(".") and len(tok) > 4 and tok[:-1].lower() not in _NAME_ABBREVS and not is_title(tok)
+
+
 @lru_cache(maxsize=4096)
 def _name_runs(phrase: str) -> tuple[tuple[int, int, str], ...]:
     toks = _tokens(phrase)
@@ -122,6 +130,8 @@ def _name_runs(phrase: str) -> tuple[tuple[int, int, str], ...]:
         j = i
         while j < len(toks) and is_name_token(toks[j]):
             j += 1
+            if _ends_sentence(toks[j - 1]):
+                break  # "Deden Suparman. Deden dibebaskan": a full stop after a whole word ends the name
         before = toks[i - 1] if i > 0 else None
         # skip ranks/titles in front to find the real context word
         k = i - 1
@@ -133,6 +143,10 @@ def _name_runs(phrase: str) -> tuple[tuple[int, int, str], ...]:
             i = j
             continue
         run = _trim_places(toks[i:j], before)
+        # a Balinese name inside the run ("Bupati Bukit Sari I Komang Suartana") starts at I / Ni
+        bali = [n for n in range(1, len(run) - 1) if run[n] in ("I", "Ni") and run[n + 1].lower() in _BALI]
+        if bali:
+            run = run[bali[0] :]
         # a title inside the run ("Kutai Kartanegara H. Arif Nugroho") starts the name: drop what precedes it
         inner = [n for n, w in enumerate(run) if n > 0 and is_title(w)]
         if inner and inner[-1] < len(run) - 1:

@@ -104,6 +104,10 @@ class People:
         pick = before[-1] if before else (found[0] if found else None)
         return self.full(pick.name, pick.pos) if pick else None
 
+    def spoke_between(self, start: int, end: int) -> bool:
+        """Whether someone is shown speaking between two offsets."""
+        return any(start <= m.pos < end and m.tier == 1 for m in self.mentions)
+
     def last_speaker(self, pos: int) -> str | None:
         for tiers in ((1,), (2, 3)):
             best: Mention | None = None

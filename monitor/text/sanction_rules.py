@@ -47,7 +47,7 @@ RECOMMENDED = re.compile(
     r"|\b(?:mengeluarkan|menerbitkan|diterbitkan|diterbitkanlah|dikeluarkan|mengirim|mengirimkan|melayangkan|"
     r"meneruskan|memberikan|menyampaikan|membuat|turun|turunnya)\s+(?:\w+\s+){0,2}?rekomendasi\b"
     r"|\brekomendasi\s+(?:\w+\s+){0,2}?(?:kasn|komisi asn|komisi aparatur|bkn|bawaslu|panwas\w*)\b"
-    r"|\b(?:sesuai|berdasarkan|menindaklanjuti|tindak lanjut|atas|menanggapi|melaksanakan)\s+(?:surat\s+)?"
+    r"|\b(?:sesuai|berdasarkan|menindaklanjuti|sebagai tindak lanjut|atas|menanggapi|melaksanakan)\s+(?:surat\s+)?"
     r"rekomendasi\b"
     r"|\b(?:meneruskan|diteruskan|teruskan|melimpahkan|dilimpahkan)\s+(?:\w+\s+){0,5}?(?:ke|kepada)\s+"
     r"(?:kasn|komisi asn|komisi aparatur|bkn|badan kepegawaian|ppk|pejabat pembina|bupati|wali ?kota|gubernur)\b",
@@ -64,7 +64,7 @@ _MODAL = re.compile(
     r"\b(?:akan|bakal|bisa|dapat(?=\s+(?:di|me|ber|ter)\w+)|terancam|ancaman|harus|wajib|mungkin|kemungkinan|"
     r"hendak|berpotensi|jangan|nantinya|siap|rencana|berencana|usulan|mengusulkan|diusulkan|"
     r"meminta|minta|mendesak|desak|menuntut|mendorong|memohon|berharap|diharapkan|"
-    r"sedang(?=\s+(?:di|me)\w+)|masih|agar|supaya|untuk|apakah)\b",
+    r"sedang(?=\s+(?:di|me)\w+)|masih|agar|supaya|untuk|apakah|layak|pantas|patut)\b",
     _I,
 )
 _NEGATION = re.compile(r"\b(?:tidak|tak|belum|bukan|tanpa)\b", _I)
@@ -74,7 +74,8 @@ _CONDITIONAL = re.compile(
     _I,
 )
 _GENERIC = re.compile(
-    r"\b(?:asn|pns|pppk|pegawai|aparatur|pejabat|kepala desa|guru|mereka|bagi|pelanggar)\s+yang\s+"
+    r"\b(?:asn|pns|pppk|pegawai|aparatur|pejabat|kepala desa|kades|perangkat desa|camat|lurah|kepsek|"
+    r"kepala sekolah|honorer|guru|mereka|bagi|pelanggar|siapa pun|siapapun)\s+yang\s+"
     r"(?:\w+\s+){0,2}?(?:melanggar|terlibat|terbukti|tidak netral|tak netral|ketahuan|kedapatan|berpolitik|"
     r"ikut|mendukung|tidak menjaga)\b"
     r"|\bbagi\s+(?:yang|pelanggar)\b|\bsanksi(?:nya)?\s+(?:yang\s+)?(?:bisa|dapat|akan|menanti|mengancam)\b",
@@ -82,7 +83,8 @@ _GENERIC = re.compile(
 )
 _EXPLAIN = re.compile(
     r"\b(?:mulai dari|antara lain|meliputi|terdiri|jenis sanksi|jenis hukuman|tingkat(?:an)? sanksi|"
-    r"tingkat (?:ringan|sedang|berat)|mekanisme(?:nya)?|prosedur(?:nya)?|"
+    r"tingkat (?:ringan|sedang|berat)|mekanisme(?:nya)?|prosedur(?:nya)?|umumnya|biasanya|lazimnya|tergantung|"
+    r"petunjuk teknis|juknis|batas waktu|tenggat|(?:ringan|sedang|berat) hingga (?:ringan|sedang|berat)|"
     r"diatur dalam|sesuai (?:dengan )?(?:pp|peraturan|ketentuan|undang)|berdasarkan (?:pp|peraturan))\b",
     _I,
 )
@@ -94,7 +96,7 @@ UNPROVEN = re.compile(
     _I,
 )
 _SPECIFIC = re.compile(
-    r"\b(?:\d{1,4}|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\w+ belas|\w+ puluh)\s+"
+    r"\b(?:\d{1,4}|seorang|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\w+ belas|\w+ puluh)\s+"
     r"(?:orang\s+)?(?:asn|pns|pppk|aparatur|pegawai|pejabat|kepala|camat|lurah|guru|kades|perangkat)\b",
     _I,
 )
@@ -123,6 +125,14 @@ _PAST = re.compile(r"\b(?:tahun lalu|tahun sebelumnya|pernah|pada (?:pemilu|pilk
 _EXAMPLE = re.compile(r"\b(?:mencontohkan|contohnya|sebagai contoh|contoh kasus|berkaca dari|belajar dari)\b", _I)
 # a sentence that opens with an obligation or a possibility speaks of what should happen
 _OPENS_MODAL = re.compile(r"^\W*(?:harus|wajib|perlu|mesti|semestinya|seharusnya|sebaiknya|nanti)\b", _I)
+# an old, closed case recalled as background ("Empat tahun lalu, dua kepala sekolah sempat disanksi")
+OLD_CASE = re.compile(
+    r"\b(?:(?:\w+|\d+) tahun (?:lalu|silam|sebelumnya)|pada (?:pemilu|pilkada|pileg|pilpres) (?:sebelumnya|lalu|silam)|"
+    r"sempat|pernah|kasus lama)\b",
+    _I,
+)
+# people with no power to sanction: what they "recommend" or demand is not a formal recommendation
+_NO_POWER = re.compile(r"\b(?:fraksi|dprd|dewan|lsm|warga|masyarakat|mahasiswa|ormas|pelapor|aliansi|tim pemenangan)\b", _I)
 _VAGUE = re.compile(r"\b(?:beberapa|sejumlah|banyak)\b", _I)
 _REL_OUTCOME = re.compile(r"\byang\s+(?:di\w+|me\w+|kena|terkena)\s*$", _I)
 
@@ -170,7 +180,7 @@ def judge_sentence(sentence: str) -> tuple[str | None, float]:
     if conditional or generic or explain:
         return None, 0.0
     for m in IMPOSED.finditer(sentence):
-        if "nonaktif" in m.group(0) and _PENDING.search(sentence):
+        if ("nonaktif" in m.group(0) and _PENDING.search(sentence)) or "rekomendasi" in sentence[max(0, m.start() - 60) : m.start()]:
             continue
         if not _blocked_before(sentence, m.start()):
             return "imposed", 1.0
@@ -183,7 +193,7 @@ def judge_sentence(sentence: str) -> tuple[str | None, float]:
             return "imposed", 1.0
     passing = bool(_PAST.search(sentence)) and bool(_VAGUE.search(sentence))
     for m in RECOMMENDED.finditer(sentence):
-        if not passing and not _blocked_before(sentence, m.start()):
+        if not passing and not _blocked_before(sentence, m.start()) and not _NO_POWER.search(sentence[: m.start()]):
             return "recommended", 0.8
     for m in FINDING.finditer(sentence):
         if not _blocked_before(sentence, m.start(), 4) and not _DUGAAN.search(m.group(0)):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from monitor.text.relevance import judge_relevance
-from monitor.text.sanction_rules import judge_sentence
+from monitor.text.sanction_rules import OLD_CASE, judge_sentence
 from monitor.text.sentences import sentences
 
 MAX_CHARS = 60_000
@@ -75,6 +75,9 @@ _AGGREGATE = re.compile(
 )
 
 
+# figures presented as a tally of a period's outcomes ("Data itu diungkap ... dalam paparan kinerja 2025")
+_TALLY = re.compile(r"\b(?:data (?:itu|tersebut|ini)|paparan|rekap(?:itulasi)?|laporan (?:kinerja|tahunan)|"
+                    r"evaluasi (?:tahunan|akhir tahun)|akhir tahun)\b", re.I)
 _LEAD = 8  # details are looked for in the evidence and the article's first sentences
 _CASES = re.compile(r"\b(\d{1,5})\s+(?:kasus|pelanggaran|pelanggar|orang)\b", re.I)
 
@@ -186,6 +189,8 @@ def detect_sanction(
             unproven += 1
         elif label is not None:
             hits.append((label, sent, weight))
+    if hits and all(OLD_CASE.search(h[1]) for h in hits):
+        return SanctionFinding(False, score=0.0)  # only old cases recalled as background
     strong = [h for h in hits if h[0] == "imposed"]
     if not hits or (unproven and not strong):
         return SanctionFinding(False, score=0.0)
@@ -200,8 +205,9 @@ def detect_sanction(
     if count is None:
         m = _CASES.search(" ".join(evidence))
         count = _number(m.group(1)) if m else None
-    aggregate = (count or 0) >= 2 and any(
-        _AGGREGATE.search(s) for s in sents if s in evidence or re.search(rf"\b{count}\b", s)
+    aggregate = (count or 0) >= 2 and (
+        any(_AGGREGATE.search(s) for s in sents if s in evidence or re.search(rf"\b{count}\b", s))
+        or any(_TALLY.search(s) for s in sents[:_LEAD])
     )
     region = _first(_REGION, context) if _REGION.search(text) else None
     if region is None:

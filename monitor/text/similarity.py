@@ -36,6 +36,7 @@ CONTAINMENT = 0.6
 QUOTE_OVERLAP = 0.6
 KEY_JACCARD = 0.3
 MAX_DAYS_APART = 2
+QUOTE_DAYS_APART = 7  # similar quotes weeks apart are two officials' stock phrases, not one statement
 SHARED_PEOPLE = 2
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -143,10 +144,10 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _dates_compatible(a: tuple[date, ...], b: tuple[date, ...]) -> bool:
+def _dates_compatible(a: tuple[date, ...], b: tuple[date, ...], days: int = MAX_DAYS_APART) -> bool:
     if not a or not b:
         return True
-    return any(abs((x - y).days) <= MAX_DAYS_APART for x in a for y in b)
+    return any(abs((x - y).days) <= days for x in a for y in b)
 
 
 def same_story(a: str, b: str) -> bool:
@@ -160,8 +161,9 @@ def same_story(a: str, b: str) -> bool:
     for x in qa:
         for y in qb:
             common = len(x & y)
-            if common / len(x) >= QUOTE_OVERLAP and common / len(y) >= QUOTE_OVERLAP:
-                return _dates_compatible(da, db) or True
+            if common / len(x) >= QUOTE_OVERLAP and common / len(y) >= QUOTE_OVERLAP \
+                    and _dates_compatible(da, db, QUOTE_DAYS_APART):
+                return True  # the same words quoted (a republished or rewritten report, days apart at most)
     if _jaccard(ka, kb) >= KEY_JACCARD and _dates_compatible(da, db):
         return True
     # the same people named in reports of the same day: two outlets' own write-ups of one event

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from monitor.text.lexicon import REPORT_VERBS, SPEECH_VERB_SET, SPEECH_VERBS
-from monitor.text.names import Ref, parse_after, parse_before
+from monitor.text.names import Ref, name_runs, parse_after, parse_before
 from monitor.text.people import People, collect_people
 from monitor.text.quotes import QUOTE_MARKS, QuoteSpan, scan_quotes
 from monitor.text.sentences import sentence_spans
@@ -139,7 +139,7 @@ def _attribution(text: str, sp: QuoteSpan) -> _Attr | None:
     if f:
         ref = parse_after(f.group("rest"))
         if ref is not None and (ref.name or ref.role):
-            return _Attr(ref, None)
+            return _Attr(ref, f.group("verb"))
     n = _NEXT_SAID.match(follow)
     if n:
         ref = parse_before(n.group("who") + " ")
@@ -182,10 +182,35 @@ def _split_inline(sp: QuoteSpan) -> tuple[str, _Attr] | None:
     return sp.text[: m.start()], _Attr(ref or Ref(None, None, pronoun=True), verb)
 
 
-def _speaker(people: People, attr: _Attr, pos: int) -> tuple[str | None, str | None]:
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:Sementara itu|Sementara|Namun|Adapun|Di sisi lain|Di lain pihak|Terpisah|Dikonfirmasi terpisah|"
+    r"Saat dikonfirmasi|Secara terpisah|Menanggapi hal itu),?\s+)?"
+)
+
+
+def _paragraph_subject(text: str, people: People, line_start: int, pos: int) -> str | None:
+    """The person a paragraph opens with, when nobody has been shown speaking in it before the quote.
+
+    'Ramli menyambut baik keputusan itu. "...," ujarnya.': -nya is the paragraph's subject, not the
+    previous paragraph's speaker.
+    """
+    if people.spoke_between(line_start, pos):
+        return None
+    head = text[line_start:pos][:160]
+    lead = _LEAD_IN.match(head)
+    head = head[lead.end() if lead else 0 :]
+    for first, _end, name in name_runs(head):
+        if first > 6:  # not the paragraph's subject ("Penasihat hukum kedua terdakwa, Bayu ...")
+            return None
+        full = people.full(name, pos)
+        return full if len(full.split()) >= 2 or full != name else None
+    return None
+
+
+def _speaker(people: People, attr: _Attr, pos: int, subject: str | None = None) -> tuple[str | None, str | None]:
     ref = attr.ref
     if ref is None or ref.pronoun:
-        name = people.last_speaker(pos)
+        name = subject or people.last_speaker(pos)
         return name, people.role_of(name) if name else None
     if ref.name:
         full = people.full(ref.name, pos)
@@ -257,7 +282,10 @@ def extract_statements(text: str, title: str | None = None) -> list[Statement]:
             skip.add(n + 1)
         if len(joined.split()) < 2:
             continue
-        speaker, role = _speaker(people, attr, sp.open_pos)
+        pronoun = attr.ref is None or attr.ref.pronoun
+        subject = _paragraph_subject(masked, people, sp.line_start, sp.open_pos) \
+            if pronoun and not sp.whole_paragraph and sp.line_start < sp.open_pos else None
+        speaker, role = _speaker(people, attr, sp.open_pos, subject)
         if speaker:
             people.add(sp.open_pos + 1, speaker, role, 1)
         out.append((sp.open_pos, Statement(joined, speaker, role, attr.verb, "direct")))

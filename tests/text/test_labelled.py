@@ -16,7 +16,7 @@ from tests.text.helpers import LABELLED, labelled
 # dev/dev_b/dev_c were used while writing the rules; heldout was written separately and is never tuned on.
 SANCTION_MISSES: dict[str, str] = {}
 QUOTE_MISSES: dict[str, str] = {}
-SPLITS = ("dev", "dev_b", "dev_c", "heldout")
+SPLITS = ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "heldout")
 ALL = [it for split in SPLITS if (LABELLED / f"{split}.jsonl").exists() for it in labelled(split)]
 
 
