@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -153,24 +153,34 @@ def extract_article(
         outlet = outlet or found_outlet
     profile = profile_for(outlet, platform)
     hints = hints or {}
-    ld = dom.json_ld_article(root)
-    lazy: list[GenericFields] = []
     page_links, page_no = _page_links(root, profile, url)
     if first_page is None:
         first_page = page_no <= 1
+    # the lower layers are read only when a field reaches them (each at most once)
+    memo: dict[str, Any] = {}
+
+    def once(key: str, compute: Callable[[], Any]) -> Any:
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]
+
+    def ld() -> dict[str, Any]:
+        found: dict[str, Any] = once("ld", lambda: dom.json_ld_article(root))
+        return found
 
     def generic() -> GenericFields:
-        if not lazy:
-            # later pages of a multi-page article lend only their body; no generic pass for them
-            usable = root is not None and first_page is not False
-            lazy.append(generic_fields(html, url) if usable else GenericFields())
-        return lazy[0]
+        # later pages of a multi-page article lend only their body; no generic pass for them
+        usable = root is not None and first_page is not False
+        fields: GenericFields = once("generic", lambda: generic_fields(html, url) if usable else GenericFields())
+        return fields
+
+    def header() -> tuple[list[str], list[str]]:
+        names: tuple[list[str], list[str]] = once("header", lambda: authors_from_text(root))
+        return names
 
     # -- body (outlet selectors, then generic) --------------------------------------------------
     raw: list[str] = []
     body_layer = "none"
-    reporters_in_page: list[str] = []
-    editors_in_page: list[str] = []
     if root is not None:
         for selector in profile.body:
             containers = dom.css(root, selector)
@@ -190,63 +200,66 @@ def extract_article(
     if body_layer == "none" and root is not None:
         cleaned = clean_paragraphs(generic().paragraphs, datelines, first_page=first_page)
         body_layer = "generic" if cleaned.paragraphs else "none"
-    reporters_in_page.extend(cleaned.reporters)
-    editors_in_page.extend(cleaned.editors)
 
     # -- title --------------------------------------------------------------------------------
+    def ld_text(key: str) -> str:
+        value = ld().get(key)
+        return normalise(value) if isinstance(value, str) else ""
+
     title = _pick(
         (_first_text(root, profile.title), "outlet"),
         (normalise(hints.get("title")), "feed"),
-        (_strip_site(dom.meta(root, "og:title", "twitter:title")), "metadata"),
-        (normalise(ld.get("headline")) if isinstance(ld.get("headline"), str) else "", "metadata"),
+        (lambda: _strip_site(dom.meta(root, "og:title", "twitter:title")), "metadata"),
+        (lambda: ld_text("headline"), "metadata"),
         (lambda: generic().title, "generic"),
     )
 
     # -- published ----------------------------------------------------------------------------
     def meta_date() -> datetime | None:
         for value in (
-            dom.meta(root, "article:published_time", "pubdate", "datepublished", "publishdate", "date"),
-            str(ld.get("datePublished") or ""),
+            lambda: dom.meta(root, "article:published_time", "pubdate", "datepublished", "publishdate", "date"),
+            lambda: str(ld().get("datePublished") or ""),
         ):
-            parsed = parse_date(value, profile.timezone)
+            parsed = parse_date(value(), profile.timezone)
             if plausible(parsed):
                 return parsed
         return None
 
     hinted = hints.get("published")
     published = _pick(
-        (_date(root, profile) if root is not None else None, "outlet"),
+        (lambda: _date(root, profile) if root is not None else None, "outlet"),
         (meta_date, "metadata"),
         (hinted if isinstance(hinted, datetime) and hinted.tzinfo else None, "feed"),
         (lambda: parse_date(generic().date, profile.timezone), "generic"),
     )
 
     # -- authors ------------------------------------------------------------------------------
-    header_reporters, header_editors = authors_from_text(root)
-    selector_authors = clean_names(
-        [*_all_texts(root, profile.authors), *reporters_in_page, *header_reporters]
-    )
-    editor_names = clean_names([*_all_texts(root, profile.editor), *editors_in_page, *header_editors])
     authors = _pick(
         (tuple(clean_names(cleaned.credits)), "outlet"),
-        (tuple(selector_authors), "outlet"),
+        (lambda: tuple(clean_names(
+            [*_all_texts(root, profile.authors), *cleaned.reporters, *header()[0]]
+        )), "outlet"),
         (tuple(clean_names(list(hints.get("authors") or ()))), "feed"),
-        (tuple(clean_names([dom.meta(root, "author", "article:author"), *dom.ld_names(ld.get("author"))])),
+        (lambda: tuple(clean_names([dom.meta(root, "author", "article:author"), *dom.ld_names(ld().get("author"))])),
          "metadata"),
         (lambda: tuple(clean_names(list(generic().authors))), "generic"),
     )  # fmt: skip
+    # the first editor name: from the selectors when they give one (then the rest cannot come first)
+    editor_names = clean_names(_all_texts(root, profile.editor)) or clean_names([*cleaned.editors, *header()[1]])
 
     # -- tags and category --------------------------------------------------------------------
-    ld_keywords = ld.get("keywords")
-    if isinstance(ld_keywords, str):
-        ld_keywords = [k.strip() for k in ld_keywords.split(",")]
+    def ld_keywords() -> tuple[str, ...]:
+        keywords = ld().get("keywords")
+        if isinstance(keywords, str):
+            keywords = [k.strip() for k in keywords.split(",")]
+        return tuple(normalise(k) for k in keywords or () if isinstance(k, str) and normalise(k))
+
     tags = _pick(
         (tuple(_all_texts(root, profile.tags)), "outlet"),
         (tuple(normalise(t) for t in hints.get("tags") or () if normalise(t)), "feed"),
-        (tuple(dom.meta_all(root, "article:tag")), "metadata"),
-        (tuple(normalise(k) for k in ld_keywords or () if isinstance(k, str) and normalise(k)), "metadata"),
+        (lambda: tuple(dom.meta_all(root, "article:tag")), "metadata"),
+        (ld_keywords, "metadata"),
     )
-    section = ld.get("articleSection")
     label_category = ""
     if profile.first_tag_is_category and tags.layer == "outlet" and tags.value:
         label_category, tags = tags.value[0], _Layered(tags.value[1:], "outlet")
@@ -254,8 +267,8 @@ def extract_article(
         (_first_text(root, profile.category), "outlet"),
         (label_category, "outlet"),
         (normalise(hints.get("category")), "feed"),
-        (dom.meta(root, "article:section"), "metadata"),
-        (normalise(section if isinstance(section, str) else ""), "metadata"),
+        (lambda: dom.meta(root, "article:section"), "metadata"),
+        (lambda: ld_text("articleSection"), "metadata"),
     )
 
     provenance = {

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
-_SPACE = re.compile(r"\s+")
 
 # A paragraph matching one of these is dropped.
 _DROP = re.compile(
@@ -42,9 +41,12 @@ def normalise(text: str | None) -> str:
     """NFC, no invisible characters, single spaces, stripped."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", str(text))
-    text = _INVISIBLE.sub("", text).replace("\xa0", " ")
-    return _SPACE.sub(" ", text).strip()
+    text = str(text)
+    if not text.isascii():  # ASCII is already NFC and holds no invisible characters
+        text = unicodedata.normalize("NFC", text)
+        text = _INVISIBLE.sub("", text).replace("\xa0", " ")
+    # str.split() splits on exactly the characters `\s` matches in a str pattern
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from crawler.extract.clean import normalise
 _BLOCKS = {"p", "h2", "h3", "h4", "h5", "blockquote", "li", "pre"}
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _selectors: dict[str, CSSSelector | None] = {}
+_unions: dict[tuple[str, ...], str | None] = {}
+_ORDER_SENSITIVE = re.compile(r"[+~:]")
 
 
 def parse(html: str) -> lxml.html.HtmlElement | None:
@@ -30,14 +32,18 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
     return root
 
 
-def css(root: Any, selector: str) -> list[Any]:
-    """Elements matching a CSS selector; an invalid selector matches nothing."""
+def _compiled(selector: str) -> CSSSelector | None:
     if selector not in _selectors:
         try:
             _selectors[selector] = CSSSelector(selector, translator="html")
         except Exception:  # cssselect raises several error types
             _selectors[selector] = None
-    compiled = _selectors[selector]
+    return _selectors[selector]
+
+
+def css(root: Any, selector: str) -> list[Any]:
+    """Elements matching a CSS selector; an invalid selector matches nothing."""
+    compiled = _compiled(selector)
     if compiled is None or root is None:
         return []
     try:
@@ -46,14 +52,31 @@ def css(root: Any, selector: str) -> list[Any]:
         return []
 
 
+def _union(selectors: tuple[str, ...]) -> str | None:
+    """One selector group for `selectors` when matching them at once finds what one after the other would.
+
+    Removing an element cannot change whether another element matches a selector without sibling
+    combinators or pseudo-classes (`+`, `~`, `:`), so such lists are matched in one pass over the tree.
+    """
+    if selectors not in _unions:
+        valid = [s for s in selectors if _compiled(s) is not None]
+        ordered = any(_ORDER_SENSITIVE.search(s) for s in valid)
+        _unions[selectors] = None if ordered or not valid else ", ".join(valid)
+    return _unions[selectors]
+
+
 def text_of(element: Any) -> str:
     """Visible text of an element, <br> read as a space."""
     if element is None:
         return ""
     try:
-        parts = [normalise(piece) for piece in element.itertext()]
+        pieces = list(element.itertext())
     except (TypeError, ValueError):
         return ""
+    joined = " ".join(pieces)
+    if joined.isascii():  # what normalising each piece and then the whole gives for ASCII text
+        return " ".join(joined.split())
+    parts = [normalise(piece) for piece in pieces]
     return normalise(" ".join(p for p in parts if p))
 
 
@@ -130,19 +153,28 @@ def ld_names(value: Any) -> list[str]:
 
 def remove(root: Any, selectors: tuple[str, ...]) -> None:
     """Delete matching elements, keeping the text that follows each one."""
+    union = _union(selectors)
+    if union is not None:
+        for element in css(root, union):
+            _drop(element)
+        return
     for selector in selectors:
         for element in css(root, selector):
-            parent = element.getparent()
-            if parent is None:
-                continue
-            tail = element.tail
-            previous = element.getprevious()
-            if tail and tail.strip():
-                if previous is not None:
-                    previous.tail = (previous.tail or "") + " " + tail
-                else:
-                    parent.text = (parent.text or "") + " " + tail
-            parent.remove(element)
+            _drop(element)
+
+
+def _drop(element: Any) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    previous = element.getprevious()
+    if tail and tail.strip():
+        if previous is not None:
+            previous.tail = (previous.tail or "") + " " + tail
+        else:
+            parent.text = (parent.text or "") + " " + tail
+    parent.remove(element)
 
 
 def paragraphs(container: Any) -> list[str]:

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from lxml import etree
+
 from crawler.extract.clean import normalise
 
 _LABELLED = re.compile(
@@ -16,6 +18,11 @@ _LABELLED = re.compile(
 _PREFIX = re.compile(r"^(?:oleh|by|penulis|reporter|pewarta|wartawan|editor|posted by|diposting oleh)\s*:?\s*", re.I)
 _JUNK = {"admin", "administrator", "redaksi", "tim redaksi", "webmaster", "unknown", "anonymous", "-"}
 _EDITOR_LABELS = ("editor", "redaktur", "penyunting")
+# the elements a label line sits in whose text (`text_content()`, the XPath string value) holds a colon
+_CANDIDATES = etree.XPath(
+    "descendant-or-self::*[self::span or self::div or self::p or self::li or self::strong or self::b"
+    " or self::small][contains(., ':') and string-length(.) <= 1000]"
+)
 
 
 def clean_names(names: Iterable[Any]) -> list[str]:
@@ -36,10 +43,9 @@ def authors_from_text(root: Any) -> tuple[list[str], list[str]]:
     editors: list[str] = []
     if root is None:
         return reporters, editors
-    for element in root.iter("span", "div", "p", "li", "strong", "b", "small"):
-        # cheap C-level pre-check: most elements (and every large container) are skipped here
-        raw = element.text_content() if hasattr(element, "text_content") else ""
-        if ":" not in raw or len(raw) > 1000:
+    # pre-check in one C-level pass: only elements whose text has a colon and is at most 1,000 characters
+    for element in _CANDIDATES(root):
+        if not hasattr(element, "text_content"):
             continue
         own = normalise(" ".join(t for t in element.itertext() if t))
         if not own or len(own) > 160 or ":" not in own:

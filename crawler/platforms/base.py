@@ -237,13 +237,14 @@ class NewsSpider(scrapy.Spider):
         declared = getattr(response, "_declared_encoding", lambda: None)()
         return decode_page(response.body, declared)
 
-    async def parse_article(self, response: Response) -> AsyncIterator[Any]:
+    # Coroutines that return their (one or two) results rather than async generators: Scrapy then passes
+    # the output through the spider middlewares as a plain list, without a chain of async generators.
+    async def parse_article(self, response: Response) -> list[Any]:
         url = response.meta.get("article_url", response.url)
         body = response.body
         if _truncated(body) and not response.meta.get("last_attempt"):
             self.crawler.stats.inc_value("pantau/truncated")  # type: ignore[union-attr]
-            yield FailedItem(self.name, url, f"truncated page ({len(body)} bytes)")
-            return
+            return [FailedItem(self.name, url, f"truncated page ({len(body)} bytes)")]
         text, encoding = self._decode(response)
         try:
             article = await maybe_deferred_to_future(
@@ -253,15 +254,13 @@ class NewsSpider(scrapy.Spider):
             )
         except Exception as exc:  # extraction is defensive; this is the last net
             log.exception("%s: could not parse %s", self.name, response.url)
-            yield FailedItem(self.name, url, f"parse error: {exc}")
-            return
+            return [FailedItem(self.name, url, f"parse error: {exc}")]
         capture = PageCapture(1, response.url, response.status, encoding, body)
         links = [link for link in article.page_links if same_site(link, self.base_url)]
         if not links:
-            yield ArticleItem(self.name, url, article, (capture,))
-            return
+            return [ArticleItem(self.name, url, article, (capture,))]
         chain = Chain(url, article, [capture], links, [response.url])
-        yield self._next_page(chain)
+        return [self._next_page(chain)]
 
     def _next_page(self, chain: Chain) -> scrapy.Request:
         next_url = chain.todo.pop(0)
@@ -271,11 +270,10 @@ class NewsSpider(scrapy.Spider):
             meta={"chain": chain, "article_url": chain.url}, dont_filter=True,
         )
 
-    async def parse_later_page(self, response: Response) -> AsyncIterator[Any]:
+    async def parse_later_page(self, response: Response) -> list[Any]:
         chain: Chain = response.meta["chain"]
         if _truncated(response.body):
-            yield FailedItem(self.name, chain.url, f"truncated page {response.url}")
-            return
+            return [FailedItem(self.name, chain.url, f"truncated page {response.url}")]
         text, encoding = self._decode(response)
         page = await maybe_deferred_to_future(
             threads.deferToThread(extract_article, text, response.url, self.name, first_page=False)
@@ -287,9 +285,8 @@ class NewsSpider(scrapy.Spider):
             if link not in chain.done and link not in chain.todo and same_site(link, self.base_url):
                 chain.todo.append(link)
         if chain.todo and len(chain.captures) < 50:
-            yield self._next_page(chain)
-            return
-        yield ArticleItem(self.name, chain.url, join_pages(chain.first, chain.later), tuple(chain.captures))
+            return [self._next_page(chain)]
+        return [ArticleItem(self.name, chain.url, join_pages(chain.first, chain.later), tuple(chain.captures))]
 
     def closed(self, reason: str) -> None:
         if self._embedded is not None:
