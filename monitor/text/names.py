@@ -111,7 +111,7 @@ def name_runs(phrase: str) -> list[tuple[int, int, str]]:
 
 
 _BALI = frozenset(("wayan", "made", "nyoman", "ketut", "komang", "putu", "gede", "kadek", "nengah", "luh", "gusti"))
-_NAME_ABBREVS = frozenset(("muh", "moh", "moch", "mochd", "mhd", "muhd", "abd", "moch", "ach", "sy"))
+_NAME_ABBREVS = frozenset(("muh", "moh", "moch", "mochd", "mhd", "muhd", "abd", "ach"))
 
 
 def _ends_sentence(tok: str) -> bool:
@@ -153,7 +153,7 @@ def _name_runs(phrase: str) -> tuple[tuple[int, int, str], ...]:
             run = run[inner[-1] :]
         while run and is_title(run[0]):
             run = run[1:]
-        words = [w.rstrip(".") if not _INITIAL.match(w) else w for w in run]
+        words = [w if _INITIAL.match(w) or w[:-1].lower() in _NAME_ABBREVS else w.rstrip(".") for w in run]
         if words and not all(_INITIAL.match(w) for w in words):
             runs.append((j - len(run), j, " ".join(words)))
         i = j

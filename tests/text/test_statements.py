@@ -95,3 +95,41 @@ def test_indirect_speech_is_marked_indirect() -> None:
     assert (indirect.kind, indirect.speaker, indirect.verb) == ("indirect", "Muchlis Hadi", "Menurut")
     assert indirect.quote == "netralitas ASN adalah kewajiban yang tidak bisa ditawar"
     assert (direct.kind, direct.speaker) == ("direct", "Muchlis Hadi")
+
+
+def test_pronoun_resolves_to_the_subject_opening_its_paragraph() -> None:
+    text = (
+        "Ketua Bawaslu Kota Lestari, Agnes Widuri, mengatakan kajian kasus lurah itu sudah selesai.\n"
+        "“Kami tidak menemukan unsur pelanggaran,” kata Agnes, Rabu (4/12/2024).\n"
+        "Lurah Sidomulyo, Hendra Gunawan Putra, dilaporkan warga pekan lalu.\n"
+        "Sementara itu, Hendra menyambut baik hasil kajian tersebut. “Saya lega, nama saya bersih kembali,” ujarnya."
+    )
+    first, second = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert first.speaker == "Agnes Widuri"
+    assert second.speaker == "Hendra Gunawan Putra"
+
+
+def test_person_named_by_initials_and_attribution_in_the_next_sentence() -> None:
+    text = (
+        "Bawaslu memanggil seorang kepala sekolah berinisial RM untuk klarifikasi.\n"
+        "Ketua Bawaslu Kabupaten Arga, Yohanes Bria, mengatakan pemeriksaan masih berjalan.\n"
+        '"Saya hanya mengingatkan guru agar datang ke TPS," kata RM usai diperiksa.\n'
+        '"Kami belum menyimpulkan apa pun. Semua pihak kami dengar." Yohanes Bria mengatakan hal itu di kantornya.\n'
+        "“Prosesnya kami jaga tetap terbuka.” Demikian disampaikan Yohanes Bria kepada wartawan."
+    )
+    first, second, third = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert (first.speaker, first.verb) == ("RM", "kata")
+    assert (second.speaker, second.verb) == ("Yohanes Bria", "mengatakan")
+    assert (third.speaker, third.verb) == ("Yohanes Bria", "disampaikan")
+
+
+def test_abbreviated_given_names_balinese_names_and_written_replies() -> None:
+    text = (
+        "Bupati Tabanan Asri I Nyoman Sudarsana, S.H. mengingatkan ASN agar netral.\n"
+        "“Jangan main-main dengan netralitas,” kata Sudarsana.\n"
+        "Pelapor, Moch. Ilham Saputra, menyerahkan bukti video ke Bawaslu.\n"
+        "“Buktinya lengkap,” tulis Ilham melalui pesan singkat."
+    )
+    first, second = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert first.speaker == "I Nyoman Sudarsana"
+    assert (second.speaker, second.verb) == ("Moch. Ilham Saputra", "tulis")
