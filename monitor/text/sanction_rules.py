@@ -15,6 +15,7 @@ IMPOSED = re.compile(
     r"|\b(?:disanksi|dihukum|diberhentikan|dipecat|dicopot|dinonjobkan|dinonaktifkan|didemosi|divonis|"
     r"dibebastugaskan|ditegur|memberhentikan(?:nya)?|memecat(?:nya)?|mencopot(?:nya)?|"
     r"menonjobkan(?:nya)?|menonaktifkan(?:nya)?|menjatuhi|membebastugaskan(?:nya)?|"
+    r"menurunkan\s+(?:\w+\s+){0,2}?(?:jabatan|pangkat)\w*|"
     r"diturunkan\s+(?:pangkat|jabatan|jabatannya|pangkatnya)|turun\s+(?:jabatan|pangkat)|"
     r"(?:di|mem)?bebaskan\s+(?:\w+\s+)?dari\s+jabatan(?:nya)?|"
     r"ditunda\s+kenaikan\s+(?:gaji|pangkat)|dipotong\s+tunjangan(?:nya)?|"
@@ -64,7 +65,7 @@ _MODAL = re.compile(
     r"\b(?:akan|bakal|bisa|dapat(?=\s+(?:di|me|ber|ter)\w+)|terancam|ancaman|harus|wajib|mungkin|kemungkinan|"
     r"hendak|berpotensi|jangan|nantinya|siap|rencana|berencana|usulan|mengusulkan|diusulkan|"
     r"meminta|minta|mendesak|desak|menuntut|mendorong|memohon|berharap|diharapkan|"
-    r"sedang(?=\s+(?:di|me)\w+)|masih|agar|supaya|untuk|apakah|layak|pantas|patut)\b",
+    r"sedang(?=\s+(?:di|me)\w+)|masih|agar|supaya|untuk|apakah|layak|pantas|patut|sebelum)\b",
     _I,
 )
 _NEGATION = re.compile(r"\b(?:tidak|tak|belum|bukan|tanpa)\b", _I)
@@ -133,6 +134,7 @@ OLD_CASE = re.compile(
 )
 # people with no power to sanction: what they "recommend" or demand is not a formal recommendation
 _NO_POWER = re.compile(r"\b(?:fraksi|dprd|dewan|lsm|warga|masyarakat|mahasiswa|ormas|pelapor|aliansi|tim pemenangan)\b", _I)
+_ASKED_FOR = re.compile(r"\b(?:me|di)?rekomendasikan\b|\brekomendasi\w*\s+(?:\w+\s+){0,3}?(?:agar|supaya|untuk)\b", _I)
 _VAGUE = re.compile(r"\b(?:beberapa|sejumlah|banyak)\b", _I)
 _REL_OUTCOME = re.compile(r"\byang\s+(?:di\w+|me\w+|kena|terkena)\s*$", _I)
 
@@ -180,8 +182,9 @@ def judge_sentence(sentence: str) -> tuple[str | None, float]:
     if conditional or generic or explain:
         return None, 0.0
     for m in IMPOSED.finditer(sentence):
-        if ("nonaktif" in m.group(0) and _PENDING.search(sentence)) or "rekomendasi" in sentence[max(0, m.start() - 60) : m.start()]:
-            continue
+        if ("nonaktif" in m.group(0) and _PENDING.search(sentence)) \
+                or _ASKED_FOR.search(sentence[max(0, m.start() - 60) : m.start()]):
+            continue  # the outcome is what a recommendation asks for: RECOMMENDED below judges it
         if not _blocked_before(sentence, m.start()):
             return "imposed", 1.0
         near = " ".join(sentence[: m.start()].split()[-4:]).lower()

@@ -26,6 +26,7 @@ LEAD = "MAGELANG - Kasus netralitas ASN dalam Pilkada 2024 kembali mencuat. "
         "Kepala sekolah yang berkampanye itu dikembalikan menjadi guru biasa oleh bupati.",
         "Sanksi moral bagi kedua ASN pelanggar netralitas itu dibacakan dalam apel pagi.",
         "Bupati memberhentikannya tidak dengan hormat karena menjadi caleg tanpa mundur sebagai PNS.",
+        "Atas rekomendasi KASN, wali kota menurunkan jabatan kepala bidang yang ikut kampanye satu tingkat.",
     ],
 )
 def test_reports(text: str) -> None:
@@ -51,6 +52,9 @@ def test_reports(text: str) -> None:
         "Hasil pemeriksaan Inspektorat, camat tersebut dinyatakan tidak melanggar netralitas.",
         "Ketua Bawaslu mengingatkan ASN soal kampanye; tahun lalu pihaknya meneruskan beberapa temuan ke KASN.",
         "Sanksi itu baru akan diumumkan setelah pleno Bawaslu pekan depan, kata Ketua Bawaslu soal kasus ASN.",
+        "Sebelum menjatuhkan sanksi kepada camat yang ikut kampanye, bupati menunggu rekomendasi BKN.",
+        "Fraksi DPRD merekomendasikan bupati mencopot kepala dinas yang hadir di kampanye paslon.",
+        "Empat tahun lalu dua kepala sekolah sempat disanksi karena kampanye; bupati minta ASN tidak mengulanginya.",
     ],
 )
 def test_non_reports(text: str) -> None:
