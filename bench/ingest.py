@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import time
-import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -56,7 +55,7 @@ def prepare(n: int, seed: int) -> list[Prepared]:
 
 def rows_for(items: list[Prepared], run_id: int, compress: bool) -> list[Any]:
     """What StorePipeline._row + _compress_and_write make of an article (same columns)."""
-    from crawler.pipelines import _content_hash
+    from crawler.pipelines import _content_hash, compress_page
     from crawler.store import ArticleRow
     from monitor.text.urls import canonical_url, url_key
 
@@ -70,7 +69,7 @@ def rows_for(items: list[Prepared], run_id: int, compress: bool) -> list[Any]:
             "provenance": {"title": "outlet", "body": "outlet"}, "relevant": True, "relevance_score": None,
             "crawl_run_id": run_id, "state": "new",
         }
-        html = zlib.compress(item.html, 6) if compress else item.html
+        html = compress_page(item.html) if compress else item.html
         pages = ({"page_no": 1, "url": item.url, "http_status": 200, "encoding": "utf-8", "html_zlib": html},)
         rows.append(ArticleRow(key, canonical, values, pages))
     return rows

