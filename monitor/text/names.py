@@ -118,16 +118,24 @@ def _ends_sentence(tok: str) -> bool:
     return tok.endswith(".") and len(tok) > 4 and tok[:-1].lower() not in _NAME_ABBREVS and not is_title(tok)
 
 
+def _place_named_person(toks: tuple[str, ...] | list[str], i: int) -> bool:
+    """'AKP Bima Sakti Pratama': after a rank or title, a place name ("Bima") is a given name."""
+    return (
+        0 < i < len(toks) - 1 and is_title(toks[i - 1]) and bool(_NAME_WORD.match(toks[i]))
+        and _bare(toks[i]) in PLACES and is_name_token(toks[i + 1])
+    )
+
+
 @lru_cache(maxsize=4096)
 def _name_runs(phrase: str) -> tuple[tuple[int, int, str], ...]:
     toks = _tokens(phrase)
     runs: list[tuple[int, int, str]] = []
     i = 0
     while i < len(toks):
-        if not is_name_token(toks[i]):
+        if not is_name_token(toks[i]) and not _place_named_person(toks, i):
             i += 1
             continue
-        j = i
+        j = i + 1 if _place_named_person(toks, i) else i
         while j < len(toks) and is_name_token(toks[j]):
             j += 1
             if _ends_sentence(toks[j - 1]):

@@ -188,7 +188,24 @@ _LEAD_IN = re.compile(
 )
 
 
-def _paragraph_subject(text: str, people: People, line_start: int, pos: int) -> str | None:
+def _previous_paragraph(text: str, line_start: int) -> int:
+    """Offset of the non-empty paragraph before the one starting at `line_start` (-1 when none)."""
+    end = len(text[:line_start].rstrip())
+    if end <= 0:
+        return -1
+    return text.rfind("\n", 0, end) + 1
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether a line starting at `pos` starts a sentence (not a hard-wrapped line in mid-sentence)."""
+    before = text[:pos].rstrip()
+    return not before or before.endswith((".", "!", "?", '"', "”", ")", ":"))
+
+
+_PRONOUN_OPENERS = frozenset(("ia", "dia", "beliau", "pihaknya", "mereka"))
+
+
+def _paragraph_subject(text: str, people: People, line_start: int, pos: int, initials: set[str]) -> str | None:
     """The person a paragraph opens with, when nobody has been shown speaking in it before the quote.
 
     'Ramli menyambut baik keputusan itu. "...," ujarnya.': -nya is the paragraph's subject, not the
@@ -199,6 +216,11 @@ def _paragraph_subject(text: str, people: People, line_start: int, pos: int) -> 
     head = text[line_start:pos][:160]
     lead = _LEAD_IN.match(head)
     head = head[lead.end() if lead else 0 :]
+    opening = head.split(None, 1)[0].strip(",") if head.strip() else ""
+    if opening in initials:
+        return opening  # "Di sisi lain, YH membantah ..."
+    if opening.lower() in _PRONOUN_OPENERS:
+        return None  # "Ia menambahkan, ...": the last speaker goes on
     for first, _end, name in name_runs(head):
         if first > 6:  # not the paragraph's subject ("Penasihat hukum kedua terdakwa, Bayu ...")
             return None
@@ -283,8 +305,10 @@ def extract_statements(text: str, title: str | None = None) -> list[Statement]:
         if len(joined.split()) < 2:
             continue
         pronoun = attr.ref is None or attr.ref.pronoun
-        subject = _paragraph_subject(masked, people, sp.line_start, sp.open_pos) \
-            if pronoun and not sp.whole_paragraph and sp.line_start < sp.open_pos else None
+        # -nya after a quote opening its paragraph: the subject of the paragraph before, if nobody spoke there
+        start = _previous_paragraph(masked, sp.line_start) if sp.whole_paragraph else sp.line_start
+        subject = _paragraph_subject(masked, people, start, sp.open_pos, initials) \
+            if pronoun and 0 <= start < sp.open_pos and _opens_sentence(text, start) else None
         speaker, role = _speaker(people, attr, sp.open_pos, subject)
         if speaker:
             people.add(sp.open_pos + 1, speaker, role, 1)

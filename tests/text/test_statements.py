@@ -133,3 +133,22 @@ def test_abbreviated_given_names_balinese_names_and_written_replies() -> None:
     first, second = [s for s in extract_statements(text) if s.kind == "direct"]
     assert first.speaker == "I Nyoman Sudarsana"
     assert (second.speaker, second.verb) == ("Moch. Ilham Saputra", "tulis")
+
+
+def test_pronoun_openers_keep_the_speaker_and_a_quote_paragraph_follows_its_subject() -> None:
+    text = (
+        "Kepala BKD Kota Lestari, Maria Goreti Lalu, mengatakan SK hukuman sudah diserahkan.\n"
+        "Ia menambahkan, selama masa hukuman Yosef tetap bekerja. “Gajinya tetap dibayar,” jelasnya.\n"
+        "Di sisi lain, YK membantah berkampanye. Kepada wartawan, ia mengaku hanya diajak berfoto.\n"
+        "“Saya tidak tahu ada calon di situ,” ujarnya.\n"
+        "Kasat Reskrim, AKP Bima Sakti Pratama, menuturkan perkara lain masih diperiksa."
+    )
+    text = text.replace("Di sisi lain, YK", "Kepala seksi berinisial YK dilaporkan warga.\nDi sisi lain, YK")
+    first, second = [s for s in extract_statements(text) if s.kind == "direct"]
+    assert (first.speaker, first.verb) == ("Maria Goreti Lalu", "jelasnya")
+    assert second.speaker == "YK"
+
+
+def test_a_place_name_after_a_rank_is_a_given_name() -> None:
+    text = 'Kasat Reskrim Polres Jelai, AKP Bima Sakti Pratama, memimpin penyidikan.\n"Kami bekerja cepat," ujar Bima.'
+    assert _one(text).speaker == "Bima Sakti Pratama"
