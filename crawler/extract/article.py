@@ -85,7 +85,7 @@ def _page_links(root: Any, profile: Profile, url: str | None) -> tuple[tuple[str
     if not profile.pagination or root is None:
         return (), 1
     current = 1
-    for marker in dom.css(root, ".pagination li.active, .pagination .active, .page-links .current, .post-page-numbers.current"):
+    for marker in dom.current_page_markers(root):
         digits = dom.text_of(marker).strip()
         if digits.isdigit():
             current = int(digits)

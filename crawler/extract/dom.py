@@ -216,3 +216,37 @@ def _split_br(element: Any) -> list[str]:
             current.append(node.tail)
     pieces.append(" ".join(current))
     return [text for text in (normalise(p) for p in pieces) if text]
+
+
+CURRENT_PAGE = ".pagination li.active, .pagination .active, .page-links .current, .post-page-numbers.current"
+_ACTIVE_OR_CURRENT = etree.XPath(
+    "descendant-or-self::*[@class and (contains(@class, 'active') or contains(@class, 'current'))]"
+)
+_XML_SPACE = str.maketrans("\t\r\n", "   ")  # the whitespace normalize-space() knows, as cssselect matches classes
+
+
+def _classes(element: Any) -> set[str]:
+    return set((element.get("class") or "").translate(_XML_SPACE).split(" "))
+
+
+def current_page_markers(root: Any) -> list[Any]:
+    """What css(root, CURRENT_PAGE) finds (in document order), from one pass over the tree instead of four."""
+    if root is None:
+        return []
+    found = []
+    for element in _ACTIVE_OR_CURRENT(root):
+        own = _classes(element)
+        if "post-page-numbers" in own and "current" in own:
+            found.append(element)
+            continue
+        wanted = ({"pagination"} if "active" in own else set()) | ({"page-links"} if "current" in own else set())
+        if not wanted or element is root:
+            continue
+        for ancestor in element.iterancestors():
+            if wanted & _classes(ancestor):
+                found.append(element)
+                break
+            if ancestor is root:
+                break
+    return found
+

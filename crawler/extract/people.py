@@ -18,10 +18,14 @@ _LABELLED = re.compile(
 _PREFIX = re.compile(r"^(?:oleh|by|penulis|reporter|pewarta|wartawan|editor|posted by|diposting oleh)\s*:?\s*", re.I)
 _JUNK = {"admin", "administrator", "redaksi", "tim redaksi", "webmaster", "unknown", "anonymous", "-"}
 _EDITOR_LABELS = ("editor", "redaktur", "penyunting")
-# the elements a label line sits in whose text (`text_content()`, the XPath string value) holds a colon
-_CANDIDATES = etree.XPath(
-    "descendant-or-self::*[self::span or self::div or self::p or self::li or self::strong or self::b"
-    " or self::small][contains(., ':') and string-length(.) <= 1000]"
+# The elements a label line may sit in whose text (`text_content()`, the XPath string value) holds a colon
+# and is at most 1,000 characters. A colon lies in one text node, so they are the ancestors of the text
+# nodes with a colon: found from those few nodes instead of from every element's whole text. That path
+# also reaches above `root`, so it is used for a document's root only.
+_TAGS = "self::span or self::div or self::p or self::li or self::strong or self::b or self::small"
+_CANDIDATES = etree.XPath(f"descendant-or-self::*[{_TAGS}][contains(., ':') and string-length(.) <= 1000]")
+_CANDIDATES_IN_DOCUMENT = etree.XPath(
+    f"descendant-or-self::text()[contains(., ':')]/ancestor::*[{_TAGS}][string-length(.) <= 1000]"
 )
 
 
@@ -43,8 +47,8 @@ def authors_from_text(root: Any) -> tuple[list[str], list[str]]:
     editors: list[str] = []
     if root is None:
         return reporters, editors
-    # pre-check in one C-level pass: only elements whose text has a colon and is at most 1,000 characters
-    for element in _CANDIDATES(root):
+    candidates = _CANDIDATES_IN_DOCUMENT if root.getparent() is None else _CANDIDATES
+    for element in candidates(root):
         if not hasattr(element, "text_content"):
             continue
         own = normalise(" ".join(t for t in element.itertext() if t))
