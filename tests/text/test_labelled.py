@@ -14,8 +14,15 @@ from tests.text.helpers import LABELLED, labelled
 
 # Items the rules get wrong, kept as strict xfails so that the figures stay honest and a later fix is noticed.
 # dev/dev_b/dev_c were used while writing the rules; heldout was written separately and is never tuned on.
-SANCTION_MISSES: dict[str, str] = {}
-QUOTE_MISSES: dict[str, str] = {}
+SANCTION_MISSES: dict[str, str] = {
+    "V27": "'harus menerima pemotongan tunjangan' is read as an obligation and 'hukuman disiplin tingkat sedang itu "
+           "dijatuhkan' as a rule explanation ('tingkat sedang'): a tunjangan cut is missed",
+    "V38": "a rule explainer's 'Sanksi ini diumumkan secara tertutup atau terbuka' is read as an announced sanction",
+}
+QUOTE_MISSES: dict[str, str] = {
+    "V31": "'ucap anggota majelis, Ratna ...' (verb, role, then the name) finds no speaker, and 'Saat dihubungi, RA "
+           "mengaku ...' is not taken as the subject for the next paragraph's 'katanya'",
+}
 SPLITS = ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "heldout")
 ALL = [it for split in SPLITS if (LABELLED / f"{split}.jsonl").exists() for it in labelled(split)]
 
