@@ -46,7 +46,9 @@ def _statement(table: Table, columns: tuple[str, ...], suffix: str) -> tuple[str
     return sql, tuple(is_json for _, is_json in kinds)
 
 
-def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], suffix: str = "") -> CursorResult[Any]:
+def insert_rows(
+    conn: Connection, table: Table, rows: Sequence[dict[str, Any]], suffix: str = ""
+) -> CursorResult[Any]:
     """INSERT `rows` (dicts with the same keys) into `table`, `suffix` appended (ON CONFLICT, RETURNING)."""
     columns = tuple(rows[0])
     if any(row.keys() != rows[0].keys() for row in rows):

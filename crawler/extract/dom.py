@@ -222,7 +222,8 @@ CURRENT_PAGE = ".pagination li.active, .pagination .active, .page-links .current
 _ACTIVE_OR_CURRENT = etree.XPath(
     "descendant-or-self::*[@class and (contains(@class, 'active') or contains(@class, 'current'))]"
 )
-_XML_SPACE = str.maketrans("\t\r\n", "   ")  # the whitespace normalize-space() knows, as cssselect matches classes
+# class tokens as cssselect matches them: split at the whitespace normalize-space() knows
+_XML_SPACE = str.maketrans("\t\r\n", "   ")
 
 
 def _classes(element: Any) -> set[str]:
@@ -239,7 +240,9 @@ def current_page_markers(root: Any) -> list[Any]:
         if "post-page-numbers" in own and "current" in own:
             found.append(element)
             continue
-        wanted = ({"pagination"} if "active" in own else set()) | ({"page-links"} if "current" in own else set())
+        wanted = {"pagination"} if "active" in own else set()
+        if "current" in own:
+            wanted.add("page-links")
         if not wanted or element is root:
             continue
         for ancestor in element.iterancestors():
@@ -249,4 +252,3 @@ def current_page_markers(root: Any) -> list[Any]:
             if ancestor is root:
                 break
     return found
-
