@@ -15,6 +15,8 @@ from crawler.testing.profiles import OutletProfile, profile
 from crawler.testing.templates_more import MORE_OTHER, MORE_TOPIC
 from crawler.testing.templates_other import OTHER_TEMPLATES
 from crawler.testing.templates_topic import TOPIC_TEMPLATES
+from crawler.testing.templates_varied import VARIED_TEMPLATES
+from crawler.testing.wording import place_name
 
 TEMPLATES: dict[str, Callable[[Ctx], Draft]] = {**TOPIC_TEMPLATES, **OTHER_TEMPLATES, **MORE_TOPIC, **MORE_OTHER}
 FRESH_TEMPLATES = ("sanction_case", "sanction_recommendation", "teacher_forwarded")
@@ -58,13 +60,18 @@ def _straight_quotes(text: str) -> str:
 
 
 def build_article(
-    outlet: str, template: str, rng: random.Random, published: datetime, *, pages: int = 1
+    outlet: str, template: str, rng: random.Random, published: datetime, *, pages: int = 1, varied: bool = False
 ) -> ReplicaArticle:
-    """Write one article for `outlet` from `template`, published at `published` (aware)."""
+    """Write one article for `outlet` from `template`, published at `published` (aware).
+
+    `varied`: wording, quotes and names drawn per article (generated articles), so that two reports
+    from one template are two events; off for the hand-planned default set (the saved fixtures).
+    """
     prof = profile(outlet)
     local = published.astimezone(prof.tz).replace(second=0, microsecond=0)
     region = rng.choice(prof.regions)
-    draft = TEMPLATES[template](Ctx(rng, prof, region, local))
+    write = VARIED_TEMPLATES.get(template, TEMPLATES[template]) if varied else TEMPLATES[template]
+    draft = write(Ctx(rng, prof, region, local, varied=varied))
     return _finish(prof, draft, rng, local, region.city, pages)
 
 
@@ -126,7 +133,7 @@ def generate_articles(
         template = rng.choice(topic if rng.random() < topic_share else other)
         when = now - timedelta(minutes=rng.randint(30, 730 * 24 * 60))
         pages = rng.choice((1, 1, 2, 3))
-        article = build_article(outlet, template, rng, when, pages=pages)
+        article = build_article(outlet, template, rng, when, pages=pages, varied=True)
         if article.title in titles:
             article = _retitle(article, titles, twist, prof)
         titles.add(article.title)
@@ -151,6 +158,10 @@ def _retitle(article: ReplicaArticle, taken: set[str], rng: random.Random, prof:
             title = pattern.format(t=article.title, d=district)
             if title not in taken:
                 return replace(article, title=title, slug=slugify(title))
+    for _ in range(1000):  # every twist taken: name an invented village instead of a district
+        title = rng.choice(_TWISTS[6:]).format(t=article.title, d=place_name(rng))
+        if title not in taken:
+            return replace(article, title=title, slug=slugify(title))
     return article
 
 
@@ -161,7 +172,7 @@ def make_sanction_article(outlet: str, now: datetime | None = None, seed: int | 
         seed = next(_fresh_counter) * 7919 + int(now.timestamp())
     rng = random.Random(_seed("fresh", outlet, seed))
     template = rng.choice(FRESH_TEMPLATES)
-    article = build_article(outlet, template, rng, now, pages=rng.choice((1, 2)))
+    article = build_article(outlet, template, rng, now, pages=rng.choice((1, 2)), varied=True)
     return replace(article, slug=f"{article.slug}-{seed % 100000}")
 
 

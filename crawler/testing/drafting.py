@@ -24,6 +24,15 @@ _LAST = (
     "Lamba", "Sudarsana", "Wijaya", "Halim", "Rahayu", "Setiadi", "Purnomo", "Jehaut", "Gunawan",
     "Maulana", "Syahputra", "Utami", "Firmansyah", "Sukmawati", "Ramadhan", "Suhendra", "Baru",
 )
+# generated (varied) articles draw from these too: more people, fewer shared names between reports
+_FIRST_MORE = (
+    "Wiwik", "Sugeng", "Paulus", "Nyoman", "Gede", "Ahmad", "Fitri", "Yanti", "Rizal", "Darmawan",
+    "Heru", "Tri", "Kadek", "Linda", "Markus", "Irwan", "Sulastri", "Bayu", "Asih", "Daeng",
+)
+_LAST_MORE = (
+    "Prabowo", "Suparno", "Tambunan", "Manurung", "Siregar", "Pratama", "Susanti", "Wardhana", "Lestari",
+    "Hidayat", "Kusuma", "Rangkuti", "Mahendra", "Sembiring", "Astuti", "Pangestu", "Dharmawan", "Tanoyo",
+)
 _TITLES = ("", "", "", "H. ", "Drs. ", "dr. ", "Ir. ")
 _DEGREES = ("", "", "", ", S.Sos", ", M.Si", ", S.H.", ", M.M.")
 
@@ -63,16 +72,20 @@ class Draft:
 class Ctx:
     """Random choices for one article, seeded by the caller."""
 
-    def __init__(self, rng: random.Random, profile: OutletProfile, region: Region, when: datetime) -> None:
+    def __init__(
+        self, rng: random.Random, profile: OutletProfile, region: Region, when: datetime, *, varied: bool = False
+    ) -> None:
         self.rng = rng
         self.profile = profile
         self.region = region
         self.when = when
+        self.varied = varied  # generated articles: wider name pools (the default set keeps its own)
         self._used: set[str] = set()
 
     def person(self, *, styled: bool = True) -> Person:
+        firsts, lasts = (_FIRST + _FIRST_MORE, _LAST + _LAST_MORE) if self.varied else (_FIRST, _LAST)
         for _ in range(50):
-            first, last = self.rng.choice(_FIRST), self.rng.choice(_LAST)
+            first, last = self.rng.choice(firsts), self.rng.choice(lasts)
             if first not in self._used and last not in self._used:
                 break
         self._used.update((first, last))
