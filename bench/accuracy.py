@@ -25,6 +25,8 @@ from monitor.text.scoring import group, match_quotes, pairwise, prf, same_speake
 from monitor.text.similarity import same_story  # noqa: E402
 from monitor.text.statements import extract_statements  # noqa: E402
 
+# the details of a report (labeling.md section 2) other than kind: how many the monitor fills in (not scored for content)
+DETAILS = ("subjects", "count", "sanction_type", "violation", "authority", "region")
 TARGETS = {"sanction_p": 0.95, "sanction_r": 0.90, "quote_f1": 0.93, "speaker_acc": 0.90, "story_f1": 0.90}
 
 
@@ -61,7 +63,7 @@ def evaluate(items: list[dict[str, Any]], verbose: bool = False) -> dict[str, An
     s_tp = s_fp = s_fn = 0
     t_tp = t_fp = t_fn = 0
     q_tp = q_fp = q_fn = spk_ok = 0
-    kind_ok = kind_n = 0
+    kind_ok = kind_n = count_ok = count_n = filled = 0
     errors: list[str] = []
     for it in items:
         title, text = it.get("title"), it["text"]
@@ -75,6 +77,10 @@ def evaluate(items: list[dict[str, Any]], verbose: bool = False) -> dict[str, An
         if finding.report and gold and it.get("sanction"):
             kind_n += 1
             kind_ok += finding.kind == it["sanction"].get("kind")
+            if it["sanction"].get("count") is not None:
+                count_n += 1
+                count_ok += finding.count == it["sanction"]["count"]
+            filled += sum(getattr(finding, f) is not None for f in DETAILS)
         rel = judge_relevance(title, text).relevant
         topic = bool(it["topic_relevant"])
         t_tp += rel and topic
@@ -114,6 +120,8 @@ def evaluate(items: list[dict[str, Any]], verbose: bool = False) -> dict[str, An
         "quote_p": qp, "quote_r": qr, "quote_f1": qf,
         "speaker_acc": spk_ok / q_tp if q_tp else 1.0,
         "kind_acc": kind_ok / kind_n if kind_n else 1.0,
+        "count_acc": count_ok / count_n if count_n else 1.0,
+        "details_filled": filled / (kind_n * len(DETAILS)) if kind_n else 1.0,
         "story_pairs": g_tp + g_fn,
         "story_p": gp, "story_r": gr, "story_f1": gf,
         "errors": errors,
@@ -124,6 +132,7 @@ ROWS = [
     ("items", "articles", "{:d}"), ("sanction_positives", "sanction reports", "{:d}"),
     ("sanction_p", "sanction precision", "{:.3f}"), ("sanction_r", "sanction recall", "{:.3f}"),
     ("sanction_f1", "sanction F1", "{:.3f}"), ("kind_acc", "case/aggregate accuracy", "{:.3f}"),
+    ("count_acc", "count exact (when stated)", "{:.3f}"), ("details_filled", "details found", "{:.3f}"),
     ("topic_p", "topic precision", "{:.3f}"), ("topic_r", "topic recall", "{:.3f}"),
     ("quotes", "direct quotes", "{:d}"), ("quote_p", "quote precision", "{:.3f}"),
     ("quote_r", "quote recall", "{:.3f}"), ("quote_f1", "quote F1", "{:.3f}"),

@@ -24,7 +24,7 @@ _INDIRECT_KEYS = ("kata", "ujar", "lanjut", "sambung", "tambah", "imbuh", "menur
 _SMALL_WORDS = frozenset("di ke dari dan yang untuk soal pada dengan atau agar tak tidak jadi ini itu akan".split())
 
 
-def _is_headline(sent: str) -> bool:
+def is_headline(sent: str) -> bool:
     """A title-case line with no closing stop ("Danrem Minta Prajurit Tak Terpancing"): its capitals name nobody."""
     line = sent.strip()
     if "\n" in line or line.endswith((".", "!", "?", '"', "”", ")")):
@@ -138,7 +138,7 @@ def collect_people(masked: str, people: People) -> None:
             ref = parse_after(sent[end : end + 160])
             if ref is not None and ref.name:
                 people.add(s + start, ref.name, ref.role, 1)
-        if not _MAYBE_NAME.search(sent) or _is_headline(sent):
+        if not _MAYBE_NAME.search(sent) or is_headline(sent):
             continue
         for name, role in mentions(sent):
             idx = max(sent.find(name.split()[0]), 0)

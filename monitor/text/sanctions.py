@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from monitor.text.names import mentions
+from monitor.text.people import is_headline as _is_headline
 from monitor.text.relevance import judge_relevance
 from monitor.text.sanction_rules import OLD_CASE, judge_sentence
 from monitor.text.sentences import sentences
@@ -61,13 +63,15 @@ _SUBJECT = re.compile(
     r"\b(?P<n>\d{1,5}(?:\.\d{3})?|seorang|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
     r"sebelas|(?:dua|tiga|empat|lima) belas|kelima belas|kedua|ketiga|kelima)\s+(?:orang\s+)?"
     r"(?P<who>(?:oknum\s+)?(?:asn|pns|pppk|aparatur sipil negara|pegawai[\w ]{0,30}?|pejabat[\w ]{0,30}?|"
-    r"kepala (?:sekolah|sd|smp|sma|desa|dinas)[\w ]{0,30}?|camat|lurah|guru[\w ]{0,20}?|kades|perangkat desa|"
+    r"kepala (?:sekolah|sd|smp|sma|desa|dinas|bidang|bagian|seksi|puskesmas|sub\w*)[\w ]{0,30}?|"
+    r"sekretaris (?:kecamatan|desa|dinas|daerah|camat)|sekcam|sekdes|tenaga honorer|honorer|"
+    r"camat|lurah|guru[\w ]{0,20}?|kades|perangkat desa|"
     r"bidan|kepsek)(?:\s*\([A-Z]+\))?(?:\s+(?:pelanggar netralitas|pemkab \w+|pemkot \w+|pemprov \w+|"
     r"(?:di|kabupaten|kota) [A-Z]\w+))?)",
     re.I,
 )
 _AGGREGATE = re.compile(
-    r"\b(?:sepanjang|selama (?:tahapan|tahun|masa|pilkada|pemilu|pileg|pilpres|\d)|sejak|total|tercatat|mencatat|dari jumlah|dari total|"
+    r"\b(?:sepanjang|selama (?:tahapan|tahun|masa|pilkada|pemilu|pileg|pilpres|\d)|sejak|total|tercatat(?!\s+sebagai)|mencatat|dari jumlah|dari total|"
     r"rekapitulasi|data\s+\w+\s+(?:mencatat|menunjukkan)|hingga (?:saat ini|kini)|dari \d[\d.]* (?:aduan|kasus|laporan)|"
     r"dari \d[\d.]* (?:orang )?(?:asn|pns|pegawai) yang (?:dilaporkan|diadukan|diperiksa)|"
     r"\d[\d.]* (?:orang )?(?:asn|pns) pelanggar netralitas)\b",
@@ -156,6 +160,35 @@ def _search_lower(pattern: re.Pattern[str], texts: list[tuple[str, str]], groups
     return None
 
 
+_ACTING = re.compile(r"^(?:bupati|wali|walikota|wakil|gubernur|menteri|penjabat|pj|plt|ketua|komisioner|anggota|"
+                     r"koordinator|kordiv|inspektur|hakim|majelis|kepala (?:bkpsdm|bkd|bkpp|bkn|badan|kantor regional)|"
+                     r"kanreg|deputi|direktur|asisten)\b", re.I)
+
+
+_ACTING_BEFORE = re.compile(r"\b(?:Bupati|Wali ?[Kk]ota|Gubernur|Menteri|Penjabat|Ketua|Inspektur|Kepala (?:BKPSDM|BKD|BKPP|"
+                            r"Badan Kepegawaian)|oleh)\b(?:\s+[A-Z][\w.]*){0,4},?\s*(?:[A-Z][\w.]*\.?,?\s*){0,3}$")
+
+
+def _named_people(evidence: list[str]) -> list[str]:
+    """The people a report's evidence names who are not the ones acting ("Camat Cikaroya, Deden Suparman")."""
+    out: list[str] = []
+    for sent in evidence:
+        if _is_headline(sent):
+            continue
+        sent = sent[:600]
+        for name, role in mentions(sent):
+            at = sent.find(name.split()[0])
+            before = sent[max(0, at - 45) : at]
+            place_in_role = bool(role) and len((role or "").split()) == 1 and sent.startswith(", ", at + len(name))
+            acting = bool(role and _ACTING.match(role)) or bool(_ACTING.match(name) or _ACTING_BEFORE.search(before))
+            if len(name.split()) < 2 or acting or place_in_role:
+                continue  # the acting official, or a place inside a role ("Camat Tegalrejo Wetan, Drs. ...")
+            out.append(f"{name}, {role}" if role else name)
+        if out:
+            break
+    return out[:5]
+
+
 def _violation(texts: list[str]) -> str | None:
     return _search_lower(_VIOLATION, _keyed(texts, _VIOLATION_KEYS), ("v", "w"))
 
@@ -201,7 +234,15 @@ def detect_sanction(
     context = body_first + [s for s in sents[:_LEAD] if s not in evidence]
     subjects, count = _subjects(context)
     if subjects is None:
-        subjects = _first(_NAMED_SUBJECT, evidence, "s")
+        subjects = _first(_NAMED_SUBJECT, evidence, "s")  # "kepada Fransiskus Saputra, Camat Tenggarong"
+        if subjects is not None and _ACTING.match(subjects):
+            subjects = None  # "kepada Bupati ...": the one asked to act
+        named = [subjects] if subjects else (
+            _named_people(body_first) or _named_people([s for s in sents[:3] if s not in evidence])[:1]
+        )
+        if named:
+            subjects = "; ".join(named)
+            count = len(named) if count is None and " dan " not in subjects else count
     if count is None:
         m = _CASES.search(" ".join(evidence))
         count = _number(m.group(1)) if m else None
