@@ -1,4 +1,7 @@
-"""Crawls on Scrapyd nodes: schedule on the least busy node, track each job, re-schedule when a node is lost."""
+"""Crawls on Scrapyd nodes: schedule on the least busy node, track each job, re-schedule when a node is lost.
+
+The crawl_runs bookkeeping is in scrapyd_runs; node statuses and the HTTP client in scrapyd.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +11,10 @@ import queue
 import socket
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from monitor.db.models import CrawlRun
-from monitor.db.session import transaction
 from monitor.service.crawls import KILL_GRACE, CrawlOutcome
 from monitor.service.scrapyd import (
     NodeStatus,
@@ -27,6 +26,7 @@ from monitor.service.scrapyd import (
     normalize_url,
     with_job,
 )
+from monitor.service.scrapyd_runs import Job, RunLedger
 from monitor.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -35,20 +35,6 @@ CHECK_SECONDS = 2.0  # how often the nodes are asked about the jobs they run
 LOST_AFTER = 3  # checks in a row a job's node is down (or has forgotten the job) before it counts as lost
 START_GRACE = 120  # seconds a job may wait in a node's queue and start up, on top of the crawl time limit
 MAX_NODES_PER_CRAWL = 3  # a crawl lost on this many nodes is given up until its next turn
-
-
-@dataclass
-class _Job:
-    outlet: str
-    run_id: int
-    node: str
-    job_id: str
-    started: float
-    deadline: float
-    tried: list[str] = field(default_factory=list)  # nodes this crawl was lost on
-    missing: int = 0
-    reason: str | None = None  # why we cancelled it: timeout
-    cancelled_at: float | None = None
 
 
 class ScrapydCrawls:
@@ -61,11 +47,12 @@ class ScrapydCrawls:
         self.settings = settings
         self.database_url = database_url
         self.on_finish = on_finish
+        self.runs = RunLedger(sessions, on_finish)
         self.clients = list(clients) if clients is not None else [ScrapydClient(u) for u in settings.scrapyd_urls]
         self.by_url = {client.url: client for client in self.clients}
         self.host = socket.gethostname()
         self._requests: queue.SimpleQueue[str] = queue.SimpleQueue()
-        self._jobs: dict[str, _Job] = {}
+        self._jobs: dict[str, Job] = {}
         self._next_check = 0.0
         self._adopted = False
 
@@ -130,11 +117,7 @@ class ScrapydCrawls:
         """Schedule one crawl of `outlet` (a new crawl_runs row); returns the updated statuses."""
         job_id = new_job_id()
         try:
-            with transaction(self.sessions) as session:
-                run = CrawlRun(outlet_key=outlet, status="running", host=self.host, job_id=job_id)
-                session.add(run)
-                session.flush()
-                run_id = run.id
+            run_id = self.runs.open(outlet, self.host, job_id)
         except Exception as exc:
             log.error("cannot start a crawl of %s: %s", outlet, exc, extra={"outlet": outlet})
             return statuses, None
@@ -145,7 +128,7 @@ class ScrapydCrawls:
             if node is None:
                 break
             try:
-                self._update(run_id, node=node)
+                self.runs.update(run_id, node=node)
                 self.by_url[node].schedule(outlet, job_id=job_id, args=self._args(outlet, run_id),
                                            settings=self._scrapy_settings())
             except ScrapydError as exc:
@@ -157,7 +140,7 @@ class ScrapydCrawls:
                 log.error("cannot record the node of crawl run %s: %s", run_id, exc)
                 return statuses, None
             now = time.monotonic()
-            self._jobs[outlet] = _Job(outlet, run_id, node, job_id, now,
+            self._jobs[outlet] = Job(outlet, run_id, node, job_id, now,
                                       now + self.settings.crawl_timeout + START_GRACE, tried=list(tried))
             log.info("crawl of %s scheduled on %s (run %s, job %s)", outlet, node, run_id, job_id,
                      extra={"outlet": outlet, "run_id": run_id, "node": node})
@@ -169,7 +152,7 @@ class ScrapydCrawls:
         if errors:
             message += f"; {errors[-1]}"
         log.error("crawl of %s not started: %s", outlet, message, extra={"outlet": outlet, "run_id": run_id})
-        return statuses, self._close(outlet, run_id, "failed", message, time.monotonic())
+        return statuses, self.runs.close(outlet, run_id, "failed", message, time.monotonic())
 
     def _args(self, outlet: str, run_id: int) -> dict[str, str]:
         return {"crawl_run_id": str(run_id), "base_url": self.settings.base_url(outlet)}
@@ -195,7 +178,7 @@ class ScrapydCrawls:
                 log.warning("%s", exc, extra={"node": node})
                 by_node[node] = None
         outcomes: list[CrawlOutcome] = []
-        lost: list[_Job] = []
+        lost: list[Job] = []
         for outlet, job in list(self._jobs.items()):
             states = by_node.get(job.node)
             state = states.get(job.job_id) if states is not None else None
@@ -203,7 +186,7 @@ class ScrapydCrawls:
                 job.missing = 0
                 self._enforce_deadline(job, now)
                 continue
-            if state == "finished" or self._recorded(job.run_id):
+            if state == "finished" or self.runs.recorded(job.run_id):
                 del self._jobs[outlet]
                 outcome = self._finished(job, now)
                 if outcome is not None:
@@ -222,7 +205,7 @@ class ScrapydCrawls:
                     outcomes.append(outcome)
         return outcomes
 
-    def _enforce_deadline(self, job: _Job, now: float) -> None:
+    def _enforce_deadline(self, job: Job, now: float) -> None:
         client = self.by_url.get(job.node)
         if client is None:
             return
@@ -237,91 +220,41 @@ class ScrapydCrawls:
             with contextlib.suppress(ScrapydError):
                 client.cancel(job.job_id, signal)
 
-    def _failover(self, job: _Job, *, states_known: bool, statuses: list[NodeStatus],
+    def _failover(self, job: Job, *, states_known: bool, statuses: list[NodeStatus],
                   now: float) -> tuple[list[NodeStatus], CrawlOutcome | None]:
         """The job's node is down or forgot it: close its run and crawl the outlet on another node."""
         why = "forgot the job (restarted?)" if states_known else "is unreachable"
         tried = [*job.tried, job.node]
         message = f"Scrapyd node {job.node} {why}; the crawl was lost"
         with contextlib.suppress(Exception):
-            self._update(job.run_id, status="interrupted", finished_at=datetime.now(UTC), error_message=message,
+            self.runs.update(job.run_id, status="interrupted", finished_at=datetime.now(UTC), error_message=message,
                          only_running=True)
         if job.node not in self.by_url:  # adopted from a node no longer configured
             log.warning("crawl run %s on %s (not a configured node) closed as interrupted", job.run_id, job.node)
-            return statuses, self._outcome(job, now)
+            return statuses, self.runs.outcome(job, now)
         if len(tried) >= MAX_NODES_PER_CRAWL:
             log.error("crawl of %s lost on %d nodes; waiting for its next turn", job.outlet, len(tried))
-            return statuses, self._outcome(job, now)
+            return statuses, self.runs.outcome(job, now)
         log.warning("%s; re-scheduling %s on another node", message, job.outlet,
                     extra={"outlet": job.outlet, "run_id": job.run_id, "node": job.node})
         return self._start(job.outlet, statuses, tried=tried)
 
-    def _finished(self, job: _Job, now: float) -> CrawlOutcome | None:
+    def _finished(self, job: Job, now: float) -> CrawlOutcome | None:
         if job.reason == "timeout":
-            self._update(job.run_id, status="timeout", finished_at=datetime.now(UTC),
+            self.runs.update(job.run_id, status="timeout", finished_at=datetime.now(UTC),
                          error_message=f"crawl exceeded its {self.settings.crawl_timeout}s limit and was cancelled",
                          only_running=False)
         else:
             with contextlib.suppress(Exception):
-                self._update(job.run_id, status="failed", finished_at=datetime.now(UTC), only_running=True,
+                self.runs.update(job.run_id, status="failed", finished_at=datetime.now(UTC), only_running=True,
                              error_message=f"the Scrapyd job {job.job_id} on {job.node} ended without recording "
                                            "a result (see the node's job log)")
-        return self._outcome(job, now)
-
-    def _recorded(self, run_id: int) -> bool:
-        """True when the spider wrote its result (the database has the final say)."""
-        try:
-            with self.sessions() as session:
-                run = session.get(CrawlRun, run_id)
-                return run is None or (run.status != "running" and run.finished_at is not None)
-        except Exception:
-            return False
-
-    def _update(self, run_id: int, *, only_running: bool = False, **values: object) -> None:
-        with transaction(self.sessions) as session:
-            stmt = update(CrawlRun).where(CrawlRun.id == run_id)
-            if only_running:
-                stmt = stmt.where(CrawlRun.status == "running")
-            session.execute(stmt.values(**values))
-
-    def _close(self, outlet: str, run_id: int, status: str, message: str, started: float) -> CrawlOutcome | None:
-        try:
-            self._update(run_id, status=status, finished_at=datetime.now(UTC), error_message=message)
-        except Exception as exc:
-            log.error("cannot close crawl run %s: %s", run_id, exc)
-            return None
-        return self._outcome(_Job(outlet, run_id, "", "", started, started), time.monotonic())
-
-    def _outcome(self, job: _Job, now: float) -> CrawlOutcome | None:
-        try:
-            with self.sessions() as session:
-                run = session.get(CrawlRun, job.run_id)
-                if run is None:
-                    return None
-                outcome = CrawlOutcome(job.outlet, job.run_id, run.status, run.new_articles, run.requests,
-                                       run.errors, None, now - job.started)
-        except Exception as exc:
-            log.error("cannot read crawl run %s: %s", job.run_id, exc)
-            return None
-        log.info("crawl of %s ended: %s, %s new articles (run %s on %s)", job.outlet, outcome.status,
-                 outcome.new_articles, job.run_id, job.node or "no node",
-                 extra={"outlet": job.outlet, "run_id": job.run_id})
-        if self.on_finish is not None:
-            try:
-                self.on_finish(outcome)
-            except Exception:
-                log.exception("after-crawl handling of %s failed", job.outlet)
-        return outcome
+        return self.runs.outcome(job, now)
 
     def _adopt(self) -> None:
         """Track the Scrapyd jobs a previous leader left running (their rows name node and job id)."""
         try:
-            with self.sessions() as session:
-                rows = session.execute(
-                    select(CrawlRun.id, CrawlRun.outlet_key, CrawlRun.node, CrawlRun.job_id)
-                    .where(CrawlRun.status == "running", CrawlRun.node.is_not(None), CrawlRun.job_id.is_not(None))
-                    .order_by(CrawlRun.id)
-                ).all()
+            rows = self.runs.running_jobs()
         except Exception as exc:
             log.error("cannot read running Scrapyd crawls: %s", exc)
             self._adopted = False
@@ -330,7 +263,7 @@ class ScrapydCrawls:
         for run_id, outlet, node, job_id in rows:
             if outlet in self._jobs:
                 continue
-            self._jobs[outlet] = _Job(outlet, run_id, normalize_url(str(node)), str(job_id), now,
+            self._jobs[outlet] = Job(outlet, run_id, normalize_url(node), job_id, now,
                                       now + self.settings.crawl_timeout + START_GRACE)
         if rows:
             log.info("tracking %d Scrapyd crawl(s) started by a previous leader", len(rows))
