@@ -48,8 +48,9 @@ def test_digest_is_queued_once_per_day_after_digest_time(settings_factory: Setti
     settings = settings_factory(digest_to=["editor@example.org"], alert_to=["ops@example.org"],
                                 digest_time="07:00")
     populate(sessions, settings)
-    seven = dt.datetime.combine(NOW.astimezone(WIB).date(), dt.time(7, 0), tzinfo=WIB)
-    after = max(seven, NOW + dt.timedelta(minutes=1))  # digest time, and after the rows were written
+    written = dt.datetime.now(dt.UTC)  # not NOW: in a long test run this module was imported minutes ago
+    seven = dt.datetime.combine(written.astimezone(WIB).date(), dt.time(7, 0), tzinfo=WIB)
+    after = max(seven, written + dt.timedelta(minutes=1))  # digest time, and after the rows were written
     today = after.astimezone(WIB).date()
     before = dt.datetime.combine(today, dt.time(6, 59), tzinfo=WIB)
     assert maybe_enqueue_digest(sessions, settings, before) is False
