@@ -1,10 +1,11 @@
 """Accuracy of the text judgements on labelled articles: sanction, topic, quotes, speakers, stories.
 
 Run: .venv/bin/python bench/accuracy.py [--json out.json] [--verbose] [--replicas]
-Sets, one column each: our own labelled articles in tests/data/labelled/ - dev.jsonl, dev_b.jsonl and
-dev_c.jsonl were used while writing the rules ("tuned"); heldout.jsonl was written apart from the rules and
-is never tuned on - and the shared development corpus (../shared/corpus/dev.jsonl or
-$PANTAU_SHARED_DIR/corpus/dev.jsonl) if present. "own tuned" pools dev, dev_b and dev_c.
+Sets, one column each: our own labelled articles in tests/data/labelled/ - "own tuned" pools dev, dev_b,
+dev_c, dev_d and dev_e, which were used while writing the rules; "own held out" pools heldout and
+heldout_b, written apart from the rules and never tuned on - and the shared development corpus
+(../shared/corpus/dev.jsonl or $PANTAU_SHARED_DIR/corpus/dev.jsonl) if present. --by-file adds a short
+table with each of our files scored on its own.
 """
 
 from __future__ import annotations
@@ -145,13 +146,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     ap.add_argument("--verbose", action="store_true", help="list every error")
+    ap.add_argument("--by-file", action="store_true", help="also score each of our labelled files on its own")
     ap.add_argument("--replicas", action="store_true",
                     help="also score 500 synthetic articles of the site replicas (crawler.testing; distinct events)")
     args = ap.parse_args(argv)
     own = ROOT / "tests/data/labelled"
     sets: dict[str, list[Path]] = {
         "own tuned": [own / f"{name}.jsonl" for name in ("dev", "dev_b", "dev_c", "dev_d", "dev_e")],
-        "own held out": [own / "heldout.jsonl"],
+        "own held out": [own / "heldout.jsonl", own / "heldout_b.jsonl"],
         "shared corpus": [shared_dir() / "corpus/dev.jsonl"],
     }
     results: dict[str, dict[str, Any]] = {}
@@ -177,6 +179,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         target = f"   >= {TARGETS[key]:.2f}" if key in TARGETS else ""
         print(f"{label:<26}{cells}{target}")
+    if args.by_file:
+        print(f"\n{'file':<18}{'items':>6}{'reports':>8}{'sanction P':>11}{'sanction R':>11}{'speaker':>9}{'story F1':>9}")
+        for path in sorted(own.glob("*.jsonl")):
+            r = evaluate(load(path))
+            story = f"{r['story_f1']:.3f}" if r["story_pairs"] else "n/a"
+            print(f"{path.name:<18}{r['items']:>6}{r['sanction_positives']:>8}{r['sanction_p']:>11.3f}"
+                  f"{r['sanction_r']:>11.3f}{r['speaker_acc']:>9.3f}{story:>9}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0

@@ -23,7 +23,7 @@ QUOTE_MISSES: dict[str, str] = {
     "V31": "'ucap anggota majelis, Ratna ...' (verb, role, then the name) finds no speaker, and 'Saat dihubungi, RA "
            "mengaku ...' is not taken as the subject for the next paragraph's 'katanya'",
 }
-SPLITS = ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "heldout")
+SPLITS = ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "heldout", "heldout_b")
 ALL = [it for split in SPLITS if (LABELLED / f"{split}.jsonl").exists() for it in labelled(split)]
 
 
