@@ -152,8 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     own = ROOT / "tests/data/labelled"
     sets: dict[str, list[Path]] = {
-        "own tuned": [own / f"{name}.jsonl" for name in ("dev", "dev_b", "dev_c", "dev_d", "dev_e")],
-        "own held out": [own / "heldout.jsonl", own / "heldout_b.jsonl"],
+        "own tuned": [own / f"{name}.jsonl" for name in ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "dev_f")],
+        "own held out": [own / "heldout.jsonl", own / "heldout_c.jsonl"],
         "shared corpus": [shared_dir() / "corpus/dev.jsonl"],
     }
     results: dict[str, dict[str, Any]] = {}

@@ -111,6 +111,7 @@ guru sekolah bupati walikota gubernur camat lurah kesbangpol bakesbangpol disdik
 kemenag kemenkes disdukcapil bappeda setwan diskominfo dinkes korwil rakor rakornas kemenpanrb
 bp narasumber pembicara warga tokoh no nomor uu pp perpres permen perda perbup perwal koordinator sekretariat kepegawaian satgas kemenkumham kemenhan kementrian dinas komisi
 paguyuban forum asosiasi perkumpulan himpunan ikatan serikat aliansi komunitas yayasan koperasi kelompok
+dihubungi ditemui dikonfirmasi disampaikan dijelaskan ditegaskan dikatakan diungkapkan terpisah
 """.split()
 NON_NAME = frozenset(_NON_NAME_WORDS) | ROLE_HEADS
 

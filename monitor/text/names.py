@@ -150,7 +150,8 @@ def _name_runs(phrase: str) -> tuple[tuple[int, int, str], ...]:
         if before is not None and before.lower() in _PLACE_PREPS:
             i = j
             continue
-        run = _trim_places(toks[i:j], before)
+        # a rank or title before the run ("Kapolres AKBP Bayu Aji") means no place sits between role and name
+        run = _trim_places(toks[i:j], before if k == i - 1 else None)
         # a Balinese name inside the run ("Bupati Bukit Sari I Komang Suartana") starts at I / Ni
         bali = [n for n in range(1, len(run) - 1) if run[n] in ("I", "Ni") and run[n + 1].lower() in _BALI]
         if bali:
@@ -216,6 +217,13 @@ def parse_after(phrase: str) -> Ref | None:
     first = raw[0].lower()
     if first in PRONOUNS:
         return Ref(None, None, pronoun=True)
+    if raw[0][0].islower() and _is_role_head(raw[0]) and "," in phrase[:80]:
+        # "kata koordinator forum, Zulhendri": a role in lower case, then the name after the comma
+        role_words, _sep, named = phrase.partition(",")
+        ref = parse_after(named.strip())
+        if ref is not None and ref.name and not ref.pronoun and len(role_words.split()) <= 8:
+            return Ref(ref.name, ref.role or " ".join(role_words.split()))
+        return None
     toks = _cut(raw)
     if not toks:
         return None
@@ -305,11 +313,27 @@ def mentions(phrase: str) -> list[tuple[str, str | None]]:
     toks = _tokens(phrase)
     out: list[tuple[str, str | None]] = []
     prev = 0
-    for s, e, name in name_runs(phrase):
+    runs = name_runs(phrase)
+    skip = False
+    for n, (s, e, name) in enumerate(runs):
+        if skip:
+            skip = False
+            prev = e
+            continue
         role = _role_text(toks[prev:s]) if s > prev else None
-        out.append((name, role))
+        if role and n + 1 < len(runs) and _only_titles_between(toks, e, runs[n + 1][0]):
+            # "Pj Bupati Merdeka Gunung Kembar, Dr. Yusuf ...": the first run is the place in the role
+            out.append((runs[n + 1][2], f"{role} {name}"))
+            skip = True
+        else:
+            out.append((name, role))
         prev = e
     return out
+
+
+def _only_titles_between(toks: list[str], end: int, start: int) -> bool:
+    between = toks[end:start]
+    return bool(between) and between[0] == "," and all(t == "," or is_title(t) for t in between)
 
 
 def clear_phrase_caches() -> None:

@@ -65,7 +65,8 @@ _MODAL = re.compile(
     r"\b(?:akan|bakal|bisa|dapat(?=\s+(?:di|me|ber|ter)\w+)|terancam|ancaman|harus|wajib|mungkin|kemungkinan|"
     r"hendak|berpotensi|jangan|nantinya|siap|rencana|berencana|usulan|mengusulkan|diusulkan|"
     r"meminta|minta|mendesak|desak|menuntut|mendorong|memohon|berharap|diharapkan|"
-    r"sedang(?=\s+(?:di|me)\w+)|masih|agar|supaya|untuk|apakah|layak|pantas|patut|sebelum)\b",
+    r"sedang(?=\s+(?:di|me)\w+)|masih|agar|supaya|untuk|apakah|layak|pantas|patut|sebelum|menunggu|tunggu|"
+    r"menanti)\b",
     _I,
 )
 _NEGATION = re.compile(r"\b(?:tidak|tak|belum|bukan|tanpa)\b", _I)
@@ -85,7 +86,7 @@ _GENERIC = re.compile(
 _EXPLAIN = re.compile(
     r"\b(?:mulai dari|antara lain|meliputi|terdiri|jenis sanksi|jenis hukuman|tingkat(?:an)? sanksi|"
     r"tingkat (?:ringan|sedang|berat)|mekanisme(?:nya)?|prosedur(?:nya)?|umumnya|biasanya|lazimnya|tergantung|"
-    r"petunjuk teknis|juknis|batas waktu|tenggat|(?:ringan|sedang|berat) hingga (?:ringan|sedang|berat)|"
+    r"petunjuk teknis|juknis|batas waktu|tenggat|berwenang|kewenangan|wewenang|(?:ringan|sedang|berat) hingga (?:ringan|sedang|berat)|"
     r"diatur dalam|sesuai (?:dengan )?(?:pp|peraturan|ketentuan|undang)|berdasarkan (?:pp|peraturan))\b",
     _I,
 )
@@ -93,7 +94,7 @@ _LEVELS = re.compile(r"\b(?:sanksi|hukuman(?: disiplin)?)\s+(ringan|sedang|berat
 UNPROVEN = re.compile(
     r"\b(?:tidak|tak|belum)\s+(?:\w+\s+)?terbukti\b|\btidak ditemukan (?:bukti|adanya|unsur|pelanggaran)\b|"
     r"\btidak memenuhi unsur\b|\b(?:rekomendasi|laporan)\s+(?:\w+\s+){0,3}?ditolak\b|\bdihentikan\b|"
-    r"\b(?:tidak|kurang)\s+cukup\s+bukti\b|\b(?:dinyatakan|disimpulkan|terbukti)\s+(?:tidak|tak)\s+(?:\w+\s+)?melanggar\b",
+    r"\b(?:tidak|kurang)\s+cukup\s+bukti\b|\b(?:dipulihkan|direhabilitasi)\b|\b(?:dinyatakan|disimpulkan|terbukti)\s+(?:tidak|tak)\s+(?:\w+\s+)?melanggar\b",
     _I,
 )
 _SPECIFIC = re.compile(
@@ -106,7 +107,7 @@ _OFF_TOPIC = re.compile(
     r"prajurit|anggota polri|personel polri|anggota tni)\b",
     _I,
 )
-_PARTIAL = re.compile(r"\b(?:lainnya|sisanya|selebihnya|sementara|sedangkan)\b", _I)
+_PARTIAL = re.compile(r"\b(?:lain|lainnya|sisanya|selebihnya|sementara|sedangkan)\b", _I)
 _NONE_EXISTS = re.compile(r"\b(?:tidak|tak|belum|jangan)\s+(?:sampai\s+)?ada\b", _I)
 _DUGAAN = re.compile(r"\b(?:dugaan|diduga|terduga|indikasi|potensi|kajian)\b", _I)
 # a sanction withdrawn or annulled afterwards: the article reports no standing sanction
@@ -114,7 +115,7 @@ CANCELLED = re.compile(
     r"\b(?:sanksi|hukuman|sk|surat keputusan|pemberhentian|pencopotan|penonaktifan)\s+(?:\w+\s+){0,6}?"
     r"(?:dibatalkan|dicabut|dianulir|batal)\b|\b(?:membatalkan|mencabut|menganulir)\s+(?:\w+\s+){0,2}?"
     r"(?:sanksi|hukuman|sk|surat keputusan|pemberhentian|pencopotan)\b"
-    r"|\b(?:dipulihkan|direhabilitasi|dikembalikan\s+ke\s+jabatan\w*)\b",
+    r"|\bdikembalikan\s+ke\s+jabatan\w*\b",
     _I,
 )
 # suspended while the case is examined: not an outcome yet
@@ -196,6 +197,10 @@ def judge_sentence(sentence: str) -> tuple[str | None, float]:
             return "imposed", 1.0
     passing = bool(_PAST.search(sentence)) and bool(_VAGUE.search(sentence))
     for m in RECOMMENDED.finditer(sentence):
+        if m.group(0).startswith("rekomendasi") and _MODAL.search(" ".join(sentence[m.end() :].split()[:4])):
+            continue  # "Rekomendasi ke KASN bisa saja meminta ...": what a recommendation might say
+        if sentence[: m.start()].rstrip().endswith(" yang"):
+            continue  # "ASN yang direkomendasikan bermasalah": a relative clause describing someone
         if not passing and not _blocked_before(sentence, m.start()) and not _NO_POWER.search(sentence[: m.start()]):
             return "recommended", 0.8
     for m in FINDING.finditer(sentence):

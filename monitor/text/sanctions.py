@@ -74,7 +74,7 @@ _AGGREGATE = re.compile(
     r"\b(?:sepanjang|selama (?:tahapan|tahun|masa|pilkada|pemilu|pileg|pilpres|\d)|sejak|total|tercatat(?!\s+sebagai)|mencatat|dari jumlah|dari total|"
     r"rekapitulasi|data\s+\w+\s+(?:mencatat|menunjukkan)|hingga (?:saat ini|kini)|dari \d[\d.]* (?:aduan|kasus|laporan)|"
     r"dari \d[\d.]* (?:orang )?(?:asn|pns|pegawai) yang (?:dilaporkan|diadukan|diperiksa)|"
-    r"\d[\d.]* (?:orang )?(?:asn|pns) pelanggar netralitas)\b",
+    r"\d[\d.]* (?:orang )?(?:asn|pns) pelanggar netralitas|rinciannya|dengan rincian)\b",
     re.I,
 )
 

@@ -183,8 +183,11 @@ def _split_inline(sp: QuoteSpan) -> tuple[str, _Attr] | None:
 
 
 _LEAD_IN = re.compile(
-    r"^\s*(?:(?:Sementara itu|Sementara|Namun|Adapun|Di sisi lain|Di lain pihak|Terpisah|Dikonfirmasi terpisah|"
-    r"Saat dikonfirmasi|Secara terpisah|Menanggapi hal itu),?\s+)?"
+    r"^\s*(?:(?:Sementara itu|Sementara|Namun|Adapun|Di sisi lain|Di lain pihak|Terpisah|Secara terpisah|"
+    r"Menanggapi hal itu),?\s+"
+    # an adverbial opening up to its comma ("Dihubungi terpisah,", "Dalam video tersebut,", "Sambil ... jari,")
+    r"|(?:Dalam|Di|Pada|Saat|Ketika|Usai|Seusai|Setelah|Sebelum|Sambil|Selain|Dihubungi|Dikonfirmasi|Ditemui|"
+    r"Kepada|Melalui|Lewat)(?:\s+[a-z][\w-]*){0,5},\s+)?"
 )
 
 

@@ -19,11 +19,8 @@ SANCTION_MISSES: dict[str, str] = {
            "dijatuhkan' as a rule explanation ('tingkat sedang'): a tunjangan cut is missed",
     "V38": "a rule explainer's 'Sanksi ini diumumkan secara tertutup atau terbuka' is read as an announced sanction",
 }
-QUOTE_MISSES: dict[str, str] = {
-    "V31": "'ucap anggota majelis, Ratna ...' (verb, role, then the name) finds no speaker, and 'Saat dihubungi, RA "
-           "mengaku ...' is not taken as the subject for the next paragraph's 'katanya'",
-}
-SPLITS = ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "heldout", "heldout_b")
+QUOTE_MISSES: dict[str, str] = {}  # V31 (held out) was fixed by a rule written for a dev_f example
+SPLITS = ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "dev_f", "heldout", "heldout_c")
 ALL = [it for split in SPLITS if (LABELLED / f"{split}.jsonl").exists() for it in labelled(split)]
 
 

@@ -27,6 +27,9 @@ LEAD = "MAGELANG - Kasus netralitas ASN dalam Pilkada 2024 kembali mencuat. "
         "Sanksi moral bagi kedua ASN pelanggar netralitas itu dibacakan dalam apel pagi.",
         "Bupati memberhentikannya tidak dengan hormat karena menjadi caleg tanpa mundur sebagai PNS.",
         "Atas rekomendasi KASN, wali kota menurunkan jabatan kepala bidang yang ikut kampanye satu tingkat.",
+        "Bupati meneken surat keputusan yang memberhentikan seorang PNS yang mendaftar sebagai caleg.",
+        "Sebanyak 14 ASN dijatuhi hukuman disiplin karena kampanye. Dua ASN lain dinyatakan tidak terbukti "
+        "sehingga nama baiknya dipulihkan.",
     ],
 )
 def test_reports(text: str) -> None:
@@ -54,6 +57,10 @@ def test_reports(text: str) -> None:
         "Sanksi itu baru akan diumumkan setelah pleno Bawaslu pekan depan, kata Ketua Bawaslu soal kasus ASN.",
         "Sebelum menjatuhkan sanksi kepada camat yang ikut kampanye, bupati menunggu rekomendasi BKN.",
         "Fraksi DPRD merekomendasikan bupati mencopot kepala dinas yang hadir di kampanye paslon.",
+        "Kepala BKPSDM mengatakan pihaknya menunggu hasil kajian Bawaslu dan rekomendasi BKN soal camat itu.",
+        "Kalau camat yang melanggar dampaknya besar. Rekomendasi ke BKN bisa saja meminta sanksi berat bagi ASN.",
+        "Ketua Bawaslu menjelaskan Bawaslu hanya berwenang memberikan rekomendasi soal netralitas ASN.",
+        "BKN bisa langsung menandai data ASN yang direkomendasikan bermasalah dalam pilkada.",
         "Empat tahun lalu dua kepala sekolah sempat disanksi karena kampanye; bupati minta ASN tidak mengulanginya.",
     ],
 )

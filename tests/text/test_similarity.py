@@ -41,3 +41,17 @@ def test_republished_article_is_the_same_story_and_other_stories_are_not() -> No
     assert same_story(items["L1"], items["L25"])  # same statement, another outlet
     assert not same_story(items["L6"], items["L27"])  # same case, a later stage
     assert not same_story(items["L1"], items["L13"])
+
+
+def test_one_officials_statement_written_up_twice_the_same_day_is_one_story() -> None:
+    a = (
+        "WONOSARI - Sekretaris Daerah Wonosari, Bambang Hermawan Widodo, menyampaikan sebanyak 14 ASN telah "
+        "dijatuhi hukuman disiplin pada rapat evaluasi, Selasa (11/3/2025). Tiga di antaranya dipotong tunjangan 25 persen."
+    )
+    b = (
+        "WONOSARI, suarawonosari.com - Empat belas ASN disanksi. Data itu dipaparkan Sekda Bambang Hermawan Widodo "
+        "dalam rapat, Selasa (11/3/2025). Sebanyak 14 pegawai dinilai tidak netral; tiga kena potongan tunjangan."
+    )
+    other_day = b.replace("(11/3/2025)", "(19/3/2025)")
+    assert same_story(a, b)
+    assert not same_story(a, other_day)

@@ -152,3 +152,21 @@ def test_pronoun_openers_keep_the_speaker_and_a_quote_paragraph_follows_its_subj
 def test_a_place_name_after_a_rank_is_a_given_name() -> None:
     text = 'Kasat Reskrim Polres Jelai, AKP Bima Sakti Pratama, memimpin penyidikan.\n"Kami bekerja cepat," ujar Bima.'
     assert _one(text).speaker == "Bima Sakti Pratama"
+
+
+def test_lower_case_roles_before_the_name_and_a_place_inside_a_role() -> None:
+    text = (
+        "Pj Bupati Gunung Kembar, Dr. Yusuf Hakim Pratama, M.Si., memimpin apel.\n"
+        '"Bukti sudah kami serahkan," kata koordinator forum pemantau, Zulhendri Amir.\n'
+        '"Netralitas itu kewajiban," ujar anggota Bawaslu Sinar Laut, Yohana Bulan Laing, Jumat (8/11/2024).\n'
+        "“ASN harus menjaga jarak yang sama.” Demikian ditegaskan Pj Bupati dalam amanatnya.\n"
+        "Dihubungi terpisah, Kepala BKD, Arif Santoso Wibowo, menyatakan menghormati putusan itu.\n"
+        '"Kami jalankan," katanya.'
+    )
+    got = [(s.speaker, s.role) for s in extract_statements(text) if s.kind == "direct"]
+    assert got == [
+        ("Zulhendri Amir", "koordinator forum pemantau"),
+        ("Yohana Bulan Laing", "anggota Bawaslu Sinar Laut"),
+        ("Yusuf Hakim Pratama", "Pj Bupati Gunung Kembar"),
+        ("Arif Santoso Wibowo", "Kepala BKD"),
+    ]
