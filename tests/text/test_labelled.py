@@ -18,8 +18,16 @@ SANCTION_MISSES: dict[str, str] = {
     "V27": "'harus menerima pemotongan tunjangan' is read as an obligation and 'hukuman disiplin tingkat sedang itu "
            "dijatuhkan' as a rule explanation ('tingkat sedang'): a tunjangan cut is missed",
     "V38": "a rule explainer's 'Sanksi ini diumumkan secara tertutup atau terbuka' is read as an announced sanction",
+    "X8": "'dijatuhi hukuman disiplin tingkat sedang berupa penundaan ...' is read as a rule explanation ('tingkat "
+          "sedang', as in V27) and 'merupakan tindak lanjut rekomendasi KASN' is not read as a recommendation",
+    "X31": "'Sebanyak 41 ASN di Provinsi ... dijatuhi hukuman disiplin' is judged a case, not an aggregate",
 }
-QUOTE_MISSES: dict[str, str] = {}  # V31 (held out) was fixed by a rule written for a dev_f example
+# V31 (held out) was fixed later by a rule written for a dev_f example.
+QUOTE_MISSES: dict[str, str] = {
+    "X11": "'Penjabat Bupati Lembah Sari Hendra Gunawan Lubis': the place's last word is read into the name",
+    "X14": "'Gubernur Kalimantan Tenggara, H. Abdul Gafur Maulana': the province is taken for the governor's name",
+    "X43": "'... Kalimantan Tenggara, ...': the province is taken for the speaker's name, as in X14",
+}
 SPLITS = ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "dev_f", "heldout", "heldout_c")
 ALL = [it for split in SPLITS if (LABELLED / f"{split}.jsonl").exists() for it in labelled(split)]
 
