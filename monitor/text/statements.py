@@ -6,10 +6,19 @@ import re
 from dataclasses import dataclass
 
 from monitor.text.lexicon import REPORT_VERBS, SPEECH_VERB_SET, SPEECH_VERBS
-from monitor.text.names import Ref, name_runs, parse_after, parse_before
+from monitor.text.names import Ref, parse_after, parse_before
 from monitor.text.people import People, collect_people
 from monitor.text.quotes import QUOTE_MARKS, QuoteSpan, scan_quotes
 from monitor.text.sentences import sentence_spans
+from monitor.text.speakers import (
+    INITIALS,
+    Attr,
+    by_initials,
+    opens_sentence,
+    paragraph_subject,
+    previous_paragraph,
+    resolve_speaker,
+)
 
 MAX_TEXT = 100_000  # longer input is cut: no real article is this long
 MAX_QUOTES = 300
@@ -25,8 +34,6 @@ _NEXT_SAID = re.compile(
     rf"^[\s,.]*(?P<who>[A-Z][^.!?\n\"“”]{{1,120}}?)\s+(?P<verb>{_SV}|berkata)\s+"
     r"(?:hal\s+(?:itu|tersebut|ini)|demikian|begitu|itu)\b",
 )
-# a person named only by initials ("kepala sekolah berinisial ZA"): "kata ZA" names them
-_INITIALS = re.compile(r"\b(?:berinisial|inisial(?:nya)?)\s+([A-Z]{2,4})\b")
 _FOLLOW = re.compile(
     r"^[\s,.]*(?:Demikian|Begitu|Hal\s+(?:itu|tersebut|ini|senada))\s+(?:(?:juga|pula)\s+)?"
     r"(?P<verb>di\w+|kata|ujar|ungkap|jelas|tegas)\s+(?:oleh\s+)?(?P<rest>.*)",
@@ -49,12 +56,6 @@ class Statement:
     role: str | None
     verb: str | None
     kind: str = "direct"  # direct | indirect
-
-
-@dataclass(frozen=True, slots=True)
-class _Attr:
-    ref: Ref | None
-    verb: str | None
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -105,7 +106,7 @@ def _verb_at_end(prefix: str) -> tuple[str, str] | None:
     return None
 
 
-def _attribution(text: str, sp: QuoteSpan) -> _Attr | None:
+def _attribution(text: str, sp: QuoteSpan) -> Attr | None:
     quote_text = sp.text
     after = _after_text(text, sp.close_pos) if sp.closed else ""
     m = _AFTER.match(after) if after else None
@@ -113,48 +114,39 @@ def _attribution(text: str, sp: QuoteSpan) -> _Attr | None:
     if m and (m.group("verb")[0].islower() or comma):
         verb = m.group("verb")
         if verb.lower().endswith("nya") and verb.lower() not in ("tanya",):
-            return _Attr(Ref(None, None, pronoun=True), verb)
+            return Attr(Ref(None, None, pronoun=True), verb)
         ref = parse_after(m.group("rest"))
-        return _Attr(ref or Ref(None, None, pronoun=True), verb)
+        return Attr(ref or Ref(None, None, pronoun=True), verb)
     if comma and after and after.lstrip(" ,")[:1].isupper():
         ref = parse_after(after.lstrip(" ,"))
         if ref is not None and ref.name:
-            return _Attr(ref, None)
+            return Attr(ref, None)
     line_prefix = text[sp.line_start : sp.open_pos] if sp.opened else ""
     if line_prefix.strip():
         b = _verb_at_end(line_prefix[-300:])
         if b:
             verb = b[1]
             if verb.lower().endswith("nya") and verb not in SPEECH_VERBS:
-                return _Attr(Ref(None, None, pronoun=True), verb)
+                return Attr(Ref(None, None, pronoun=True), verb)
             ref = parse_before(b[0])
-            return _Attr(ref or Ref(None, None, pronoun=True), verb)
+            return Attr(ref or Ref(None, None, pronoun=True), verb)
         k = _BEFORE_KATA.search(line_prefix[-120:])
         if k:
             ref = parse_after(k.group("rest"))
             if ref is not None:
-                return _Attr(ref, k.group("verb"))
+                return Attr(ref, k.group("verb"))
     follow = text[sp.close_pos : sp.close_pos + 300] if sp.closed else text[sp.close_pos : sp.close_pos + 301]
     f = _FOLLOW.match(follow)
     if f:
         ref = parse_after(f.group("rest"))
         if ref is not None and (ref.name or ref.role):
-            return _Attr(ref, f.group("verb"))
+            return Attr(ref, f.group("verb"))
     n = _NEXT_SAID.match(follow)
     if n:
         ref = parse_before(n.group("who") + " ")
         if ref is not None and (ref.name or ref.role):
-            return _Attr(ref, n.group("verb"))
+            return Attr(ref, n.group("verb"))
     return None
-
-
-def _by_initials(text: str, sp: QuoteSpan, attr: _Attr, initials: set[str]) -> _Attr:
-    """'"...," kata ZA' where the article introduced someone by the initials ZA."""
-    after = text[sp.close_pos : sp.close_pos + 80] if sp.closed else ""
-    m = re.match(rf"^[\s,.;:]*{re.escape(attr.verb or '')}\s+([A-Z]{{2,4}})\b", after)
-    if m and m.group(1) in initials:
-        return _Attr(Ref(m.group(1), None), attr.verb)
-    return attr
 
 
 def _gap_sep(text: str, sp: QuoteSpan) -> str:
@@ -172,79 +164,14 @@ def _interrupted(text: str, first: QuoteSpan, second: QuoteSpan) -> bool:
     return "\n" not in gap and len(gap) < 160 and gap.rstrip().endswith((",", ".")) and bool(_AFTER.match(gap))
 
 
-def _split_inline(sp: QuoteSpan) -> tuple[str, _Attr] | None:
+def _split_inline(sp: QuoteSpan) -> tuple[str, Attr] | None:
     """An unclosed quote whose attribution sits inside it: '"Setiap ASN dilarang ..., katanya saat ...'."""
     m = _INLINE.search(sp.text)
     if not m or len(sp.text[: m.start()].split()) < 3:
         return None
     verb = m.group("verb")
     ref = Ref(None, None, pronoun=True) if verb.endswith("nya") else parse_after(m.group("rest"))
-    return sp.text[: m.start()], _Attr(ref or Ref(None, None, pronoun=True), verb)
-
-
-_LEAD_IN = re.compile(
-    r"^\s*(?:(?:Sementara itu|Sementara|Namun|Adapun|Di sisi lain|Di lain pihak|Terpisah|Secara terpisah|"
-    r"Menanggapi hal itu),?\s+"
-    # an adverbial opening up to its comma ("Dihubungi terpisah,", "Dalam video tersebut,", "Sambil ... jari,")
-    r"|(?:Dalam|Di|Pada|Saat|Ketika|Usai|Seusai|Setelah|Sebelum|Sambil|Selain|Dihubungi|Dikonfirmasi|Ditemui|"
-    r"Kepada|Melalui|Lewat)(?:\s+[a-z][\w-]*){0,5},\s+)?"
-)
-
-
-def _previous_paragraph(text: str, line_start: int) -> int:
-    """Offset of the non-empty paragraph before the one starting at `line_start` (-1 when none)."""
-    end = len(text[:line_start].rstrip())
-    if end <= 0:
-        return -1
-    return text.rfind("\n", 0, end) + 1
-
-
-def _opens_sentence(text: str, pos: int) -> bool:
-    """Whether a line starting at `pos` starts a sentence (not a hard-wrapped line in mid-sentence)."""
-    before = text[:pos].rstrip()
-    return not before or before.endswith((".", "!", "?", '"', "”", ")", ":"))
-
-
-_PRONOUN_OPENERS = frozenset(("ia", "dia", "beliau", "pihaknya", "mereka"))
-
-
-def _paragraph_subject(text: str, people: People, line_start: int, pos: int, initials: set[str]) -> str | None:
-    """The person a paragraph opens with, when nobody has been shown speaking in it before the quote.
-
-    'Ramli menyambut baik keputusan itu. "...," ujarnya.': -nya is the paragraph's subject, not the
-    previous paragraph's speaker.
-    """
-    if people.spoke_between(line_start, pos):
-        return None
-    head = text[line_start:pos][:160]
-    lead = _LEAD_IN.match(head)
-    head = head[lead.end() if lead else 0 :]
-    opening = head.split(None, 1)[0].strip(",") if head.strip() else ""
-    if opening in initials:
-        return opening  # "Di sisi lain, YH membantah ..."
-    if opening.lower() in _PRONOUN_OPENERS:
-        return None  # "Ia menambahkan, ...": the last speaker goes on
-    for first, _end, name in name_runs(head):
-        if first > 6:  # not the paragraph's subject ("Penasihat hukum kedua terdakwa, Bayu ...")
-            return None
-        full = people.full(name, pos)
-        return full if len(full.split()) >= 2 or full != name else None
-    return None
-
-
-def _speaker(people: People, attr: _Attr, pos: int, subject: str | None = None) -> tuple[str | None, str | None]:
-    ref = attr.ref
-    if ref is None or ref.pronoun:
-        name = subject or people.last_speaker(pos)
-        return name, people.role_of(name) if name else None
-    if ref.name:
-        full = people.full(ref.name, pos)
-        return full, ref.role or people.role_of(full)
-    if ref.role:
-        holder = people.by_role(ref.role, pos) or people.last_speaker(pos)
-        return holder, (people.role_of(holder) if holder else None) or ref.role
-    name = people.last_speaker(pos)
-    return name, people.role_of(name) if name else None
+    return sp.text[: m.start()], Attr(ref or Ref(None, None, pronoun=True), verb)
 
 
 def _clean_quote(q: str) -> str:
@@ -265,12 +192,12 @@ def extract_statements(text: str, title: str | None = None) -> list[Statement]:
     masked = _mask(text, spans)
     people = People()
     collect_people(masked, people)
-    found: list[tuple[QuoteSpan, str, _Attr | None]] = []
-    initials = set(_INITIALS.findall(masked)) if "nisial" in masked else set()
+    found: list[tuple[QuoteSpan, str, Attr | None]] = []
+    initials = set(INITIALS.findall(masked)) if "nisial" in masked else set()
     for sp in spans:
         attr = _attribution(text, sp)
         if initials and attr is not None and attr.verb:
-            attr = _by_initials(text, sp, attr, initials)
+            attr = by_initials(text, sp, attr, initials)
         quote = sp.text
         if attr is None and not sp.closed:
             split = _split_inline(sp)
@@ -309,10 +236,10 @@ def extract_statements(text: str, title: str | None = None) -> list[Statement]:
             continue
         pronoun = attr.ref is None or attr.ref.pronoun
         # -nya after a quote opening its paragraph: the subject of the paragraph before, if nobody spoke there
-        start = _previous_paragraph(masked, sp.line_start) if sp.whole_paragraph else sp.line_start
-        subject = _paragraph_subject(masked, people, start, sp.open_pos, initials) \
-            if pronoun and 0 <= start < sp.open_pos and _opens_sentence(text, start) else None
-        speaker, role = _speaker(people, attr, sp.open_pos, subject)
+        start = previous_paragraph(masked, sp.line_start) if sp.whole_paragraph else sp.line_start
+        subject = paragraph_subject(masked, people, start, sp.open_pos, initials) \
+            if pronoun and 0 <= start < sp.open_pos and opens_sentence(text, start) else None
+        speaker, role = resolve_speaker(people, attr, sp.open_pos, subject)
         if speaker:
             people.add(sp.open_pos + 1, speaker, role, 1)
         out.append((sp.open_pos, Statement(joined, speaker, role, attr.verb, "direct")))
@@ -334,7 +261,7 @@ def _indirect_statements(masked: str, people: People) -> list[tuple[int, Stateme
         ref = parse_after(who) if who else Ref(None, None, pronoun=True)
         if ref is None or (not ref.name and not ref.role and not ref.pronoun):
             continue
-        speaker, role = _speaker(people, _Attr(ref, "menurut"), s)
+        speaker, role = resolve_speaker(people, Attr(ref, "menurut"), s)
         if speaker and len(said.split()) >= 3:
             out.append((s, Statement(said, speaker, role, m.group("verb"), "indirect")))
     return out
