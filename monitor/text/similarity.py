@@ -104,14 +104,15 @@ def estimated_jaccard(a: MinHash, b: MinHash) -> float:
 
 
 @lru_cache(maxsize=512)
+def _names(text: str) -> tuple[tuple[str, ...], ...]:
+    """The multi-word person names in the text, lower-cased and split into words."""
+    found = (tuple(name.lower().split()) for _s, _e, name in name_runs(_BOILER.sub(" ", text)[:20_000]))
+    return tuple(words for words in found if len(words) >= 2)
+
+
 def _people(text: str) -> frozenset[str]:
     """Last words of the multi-word person names in the text ("syahputra" for Fachril Syahputra)."""
-    out: set[str] = set()
-    for _s, _e, name in name_runs(_BOILER.sub(" ", text)[:20_000]):
-        words = name.split()
-        if len(words) >= 2 and len(words[-1]) >= 4:
-            out.add(words[-1].lower())
-    return frozenset(out)
+    return frozenset(words[-1] for words in _names(text) if len(words[-1]) >= 4)
 
 
 @lru_cache(maxsize=512)  # keyed by whole texts: kept small for long-running workers
@@ -178,12 +179,9 @@ def same_story(a: str, b: str) -> bool:
         and len(_figures(a) & _figures(b)) >= SHARED_FIGURES
 
 
-@lru_cache(maxsize=512)
 def _full_names(text: str) -> frozenset[str]:
     """Person names of three words or more ("bambang hermawan widodo"): rare enough to identify someone."""
-    return frozenset(
-        name.lower() for _s, _e, name in name_runs(_BOILER.sub(" ", text)[:20_000]) if len(name.split()) >= 3
-    )
+    return frozenset(" ".join(words) for words in _names(text) if len(words) >= 3)
 
 
 @lru_cache(maxsize=512)
