@@ -40,6 +40,8 @@ TITLES = frozenset(
         "ir.h.", "m.kn", "s.ikom", "m.ikom", "s.i.kom", "s.e.i", "m.e", "m.e.",
     )
 )
+# Abbreviated given names, written with a stop that ends neither the name nor the sentence ("Moch. Ilham").
+NAME_ABBREVIATIONS = frozenset(("muh", "moh", "moch", "mochd", "mhd", "muhd", "abd", "ach"))
 # Military and police ranks (and their corps suffixes): stripped from names.
 RANKS = frozenset(
     w.lower()

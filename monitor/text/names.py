@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from monitor.text.lexicon import (
     DIRECTIONS,
+    NAME_ABBREVIATIONS,
     NON_NAME,
     ORG_BEFORE_PLACE,
     PLACE_INTRO,
@@ -111,11 +112,10 @@ def name_runs(phrase: str) -> list[tuple[int, int, str]]:
 
 
 _BALI = frozenset(("wayan", "made", "nyoman", "ketut", "komang", "putu", "gede", "kadek", "nengah", "luh", "gusti"))
-_NAME_ABBREVS = frozenset(("muh", "moh", "moch", "mochd", "mhd", "muhd", "abd", "ach"))
 
 
 def _ends_sentence(tok: str) -> bool:
-    return tok.endswith(".") and len(tok) > 4 and tok[:-1].lower() not in _NAME_ABBREVS and not is_title(tok)
+    return tok.endswith(".") and len(tok) > 4 and tok[:-1].lower() not in NAME_ABBREVIATIONS and not is_title(tok)
 
 
 def _place_named_person(toks: tuple[str, ...] | list[str], i: int) -> bool:
@@ -132,10 +132,11 @@ def _name_runs(phrase: str) -> tuple[tuple[int, int, str], ...]:
     runs: list[tuple[int, int, str]] = []
     i = 0
     while i < len(toks):
-        if not is_name_token(toks[i]) and not _place_named_person(toks, i):
+        place_named = _place_named_person(toks, i)
+        if not place_named and not is_name_token(toks[i]):
             i += 1
             continue
-        j = i + 1 if _place_named_person(toks, i) else i
+        j = i + 1 if place_named else i
         while j < len(toks) and is_name_token(toks[j]):
             j += 1
             if _ends_sentence(toks[j - 1]):
@@ -162,7 +163,7 @@ def _name_runs(phrase: str) -> tuple[tuple[int, int, str], ...]:
             run = run[inner[-1] :]
         while run and is_title(run[0]):
             run = run[1:]
-        words = [w if _INITIAL.match(w) or w[:-1].lower() in _NAME_ABBREVS else w.rstrip(".") for w in run]
+        words = [w if _INITIAL.match(w) or w[:-1].lower() in NAME_ABBREVIATIONS else w.rstrip(".") for w in run]
         if words and not all(_INITIAL.match(w) for w in words):
             runs.append((j - len(run), j, " ".join(words)))
         i = j

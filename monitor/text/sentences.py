@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 
+from monitor.text.lexicon import NAME_ABBREVIATIONS
+
 # a boundary is terminal punctuation (with closing marks) plus whitespace, or a line break; a lone full stop
 # after a known short abbreviation or an initial ("Letkol Inf. Suryanto", "A. Musakkir") is not a boundary
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)]*\s+|\n+")
 _ABBREV = frozenset(
     "a b c d e f g h i j k l m n o p q r s t u v w x y z inf plt plh kol pol dr drs prof no jl kab prov hj st "
     "sdr bpk yth tgl dkk dll dsb spd mpd si sh mh se mm ir kh "
-    # abbreviated given names ("Muh. Yusran", "Moch. Syaiful") and the accountant's title "Ak."
-    "muh moh moch mhd muhd abd ak".split()
-)
+    "ak".split()  # the accountant's title "Ak."
+) | NAME_ABBREVIATIONS  # "Muh. Yusran", "Moch. Syaiful"
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
