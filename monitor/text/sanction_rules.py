@@ -16,7 +16,7 @@ IMPOSED = re.compile(
     r"dibebastugaskan|ditegur|memberhentikan(?:nya)?|memecat(?:nya)?|mencopot(?:nya)?|"
     r"menonjobkan(?:nya)?|menonaktifkan(?:nya)?|menjatuhi|membebastugaskan(?:nya)?|"
     r"menurunkan\s+(?:\w+\s+){0,2}?(?:jabatan|pangkat)\w*|"
-    r"diturunkan\s+(?:pangkat|jabatan|jabatannya|pangkatnya)|turun\s+(?:jabatan|pangkat)|"
+    r"turun\s+(?:jabatan|pangkat)|"
     r"(?:di|mem)?bebaskan\s+(?:\w+\s+)?dari\s+jabatan(?:nya)?|"
     r"ditunda\s+kenaikan\s+(?:gaji|pangkat)|dipotong\s+tunjangan(?:nya)?|"
     r"diturunkan\s+(?:\w+\s+){0,2}?(?:pangkat|jabatan|setingkat|satu tingkat)\w*)\b"
