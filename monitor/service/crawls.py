@@ -46,6 +46,16 @@ class CrawlOutcome:
     duration: float
 
 
+def run_after_crawl(on_finish: Callable[[CrawlOutcome], None] | None, outcome: CrawlOutcome) -> None:
+    """Call the after-crawl hook (processing, health checks); its failure is logged, never raised."""
+    if on_finish is None:
+        return
+    try:
+        on_finish(outcome)
+    except Exception:
+        log.exception("after-crawl handling of %s failed", outcome.outlet)
+
+
 @dataclass
 class _Child:
     outlet: str
@@ -242,11 +252,7 @@ class CrawlSupervisor:
             return None
         log.info("crawl of %s ended: %s, %s new articles, %.1fs", child.outlet, outcome.status,
                  outcome.new_articles, duration, extra={"outlet": child.outlet, "run_id": child.run_id})
-        if self.on_finish is not None:
-            try:
-                self.on_finish(outcome)
-            except Exception:
-                log.exception("after-crawl handling of %s failed", child.outlet)
+        run_after_crawl(self.on_finish, outcome)
         return outcome
 
     def _close_run(self, run_id: int, status: str, message: str, *, force: bool = False) -> None:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.db.models import CrawlRun
 from monitor.db.session import transaction
-from monitor.service.crawls import CrawlOutcome
+from monitor.service.crawls import CrawlOutcome, run_after_crawl
 
 log = logging.getLogger("monitor.service.scrapyd_crawls")  # one logger for the Scrapyd crawls
 
@@ -97,9 +97,5 @@ class RunLedger:
         log.info("crawl of %s ended: %s, %s new articles (run %s on %s)", job.outlet, outcome.status,
                  outcome.new_articles, job.run_id, job.node or "no node",
                  extra={"outlet": job.outlet, "run_id": job.run_id})
-        if self.on_finish is not None:
-            try:
-                self.on_finish(outcome)
-            except Exception:
-                log.exception("after-crawl handling of %s failed", job.outlet)
+        run_after_crawl(self.on_finish, outcome)
         return outcome
