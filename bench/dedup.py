@@ -159,20 +159,16 @@ def load_filler(conn: psycopg.Connection[Any], url: str, count: int, gen: np.ran
                     arr = np.array(rows, dtype=np.int64)
                     yield arr[:, 0], arr[:, 1]
 
-        with conn.cursor() as cur, cur.copy(
-            "COPY signature_bands (article_id, band, band_hash, created_at) FROM STDIN (FORMAT BINARY)"
-        ) as copy:
-            copy.write(COPY_HEADER)
-            for ids, ts in chunks():
-                copy.write(band_rows(ids, ts, gen))
-            copy.write(COPY_TRAILER)
-        with conn.cursor() as cur, cur.copy(
-            "COPY article_signatures (article_id, scheme, minhash, created_at) FROM STDIN (FORMAT BINARY)"
-        ) as copy:
-            copy.write(COPY_HEADER)
-            for ids, ts in chunks():
-                copy.write(signature_rows(ids, ts, gen))
-            copy.write(COPY_TRAILER)
+        for statement, rows_of in (
+            ("COPY signature_bands (article_id, band, band_hash, created_at) FROM STDIN (FORMAT BINARY)", band_rows),
+            ("COPY article_signatures (article_id, scheme, minhash, created_at) FROM STDIN (FORMAT BINARY)",
+             signature_rows),
+        ):
+            with conn.cursor() as cur, cur.copy(statement) as copy:
+                copy.write(COPY_HEADER)
+                for ids, ts in chunks():
+                    copy.write(rows_of(ids, ts, gen))
+                copy.write(COPY_TRAILER)
     conn.execute("ALTER TABLE signature_bands ADD CONSTRAINT pk_signature_bands PRIMARY KEY (article_id, band)")
     conn.execute("CREATE INDEX ix_signature_bands_lookup ON signature_bands (band, band_hash, created_at)")
     conn.execute("SET session_replication_role = origin")
